@@ -1,0 +1,146 @@
+package ingest
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// maxControlShare is the share of control bytes (other than tab, line feed,
+// carriage return, form feed and vertical tab) above which a file is taken
+// as binary. Text files carry none or a stray one (a DOS end-of-file mark);
+// 5% is far above that and far below any binary format.
+const maxControlShare = 0.05
+
+// decode returns data as UTF-8 text with line endings normalised to "\n",
+// horizontal white space collapsed to single spaces and each line trimmed.
+func decode(name string, data []byte) (string, error) {
+	if len(data) == 0 {
+		return "", fmt.Errorf("%s: %w", name, ErrEmpty)
+	}
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		data = utf16ToUTF8(data[2:], binary.LittleEndian)
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		data = utf16ToUTF8(data[2:], binary.BigEndian)
+	default:
+		if order, ok := sniffUTF16(data); ok {
+			data = utf16ToUTF8(data, order)
+		}
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return "", fmt.Errorf("%s: %w", name, ErrEmpty)
+	}
+	control := 0
+	for _, b := range data {
+		if b == 0 {
+			return "", fmt.Errorf("%s: %w", name, ErrBinary)
+		}
+		if (b < 0x20 && !strings.ContainsRune("\t\n\r\f\v", rune(b))) || b == 0x7F {
+			control++
+		}
+	}
+	if float64(control) > maxControlShare*float64(len(data)) {
+		return "", fmt.Errorf("%s: %w", name, ErrBinary)
+	}
+	for off := 0; off < len(data); {
+		r, size := utf8.DecodeRune(data[off:])
+		if r == utf8.RuneError && size == 1 {
+			return "", fmt.Errorf("%s: byte %d: %w", name, off, ErrInvalidUTF8)
+		}
+		off += size
+	}
+	return clean(string(data)), nil
+}
+
+// sniffUTF16 recognises UTF-16 without a byte order mark: in mostly-ASCII
+// text every other byte is zero. It looks at the first 512 bytes and asks
+// for zeros in at least 40% of the pairs, all on the same side.
+func sniffUTF16(data []byte) (binary.ByteOrder, bool) {
+	n := min(len(data), 512) &^ 1
+	if n < 4 {
+		return nil, false
+	}
+	even, odd := 0, 0
+	for i := 0; i < n; i += 2 {
+		if data[i] == 0 {
+			even++
+		}
+		if data[i+1] == 0 {
+			odd++
+		}
+	}
+	pairs := n / 2
+	switch {
+	case odd*10 >= pairs*4 && even == 0:
+		return binary.LittleEndian, true
+	case even*10 >= pairs*4 && odd == 0:
+		return binary.BigEndian, true
+	}
+	return nil, false
+}
+
+// utf16ToUTF8 decodes UTF-16 code units; a trailing odd byte is ignored and
+// unpaired surrogates become U+FFFD.
+func utf16ToUTF8(data []byte, order binary.ByteOrder) []byte {
+	units := make([]uint16, len(data)/2)
+	for i := range units {
+		units[i] = order.Uint16(data[2*i:])
+	}
+	return []byte(string(utf16.Decode(units)))
+}
+
+// clean normalises line endings and white space: "\r\n", "\r", form feed,
+// vertical tab and U+2028 become "\n", U+2029 a blank line; tabs and other
+// horizontal spaces (no-break, thin, ideographic) become one ASCII space per
+// run; zero-width characters, soft hyphens and remaining control characters
+// are removed; every line is trimmed.
+func clean(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == '\r':
+			if i < len(s) && s[i] == '\n' {
+				i++
+			}
+			r = '\n'
+		case r == '\f' || r == '\v' || r == '\u2028' || r == '\u0085':
+			r = '\n'
+		case r == '\u2029':
+			b.WriteString("\n")
+			r = '\n'
+		}
+		switch {
+		case r == '\n':
+			b.WriteByte('\n')
+			space = false
+			continue
+		case r == '\t' || r == ' ' || r == '\u00A0' || (r >= '\u2000' && r <= '\u200A') ||
+			r == '\u202F' || r == '\u205F' || r == '\u3000' || r == '\u1680':
+			space = true
+			continue
+		case r == '\u200B' || r == '\u2060' || r == '\uFEFF' || r == '\u00AD' || r < 0x20 ||
+			(r >= 0x7F && r < 0xA0):
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	lines := strings.Split(b.String(), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimSpace(l)
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,256 @@
+package ingest
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"unicode"
+)
+
+// Errors returned by Parse, wrapped with the file name.
+var (
+	ErrEmpty       = errors.New("ingest: empty file")
+	ErrBinary      = errors.New("ingest: binary content")
+	ErrInvalidUTF8 = errors.New("ingest: invalid UTF-8")
+	ErrNoBody      = errors.New("ingest: no body")
+)
+
+// Document is one article: its metadata and its cleaned body.
+type Document struct {
+	Name         string // the path as given, for messages
+	ID           string // the file name without directory and without .txt
+	Title        string
+	Publication  string
+	Author       string
+	URL          string
+	License      string
+	Source       string
+	Volume       string
+	Issue        string
+	Date         string            // "YYYY-MM-DD" or ""
+	DateInferred bool              // Date was inferred from the dates the text cites
+	Meta         map[string]string // every header key as written, value trimmed
+	Paragraphs   []Paragraph       // body paragraphs, cleaned, duplicates dropped, in order
+	Body         string            // paragraph texts joined by "\n\n"
+	Dropped      []Drop            // what was removed and why, in file order
+}
+
+// Paragraph is one body paragraph; Text is Body[Start:Start+len(Text)].
+type Paragraph struct {
+	Text  string
+	Start int // byte offset of Text in Body
+}
+
+// Drop is a line or paragraph left out of the body, with one of the Reason
+// constants.
+type Drop struct {
+	Text   string
+	Reason string
+}
+
+// state is what Parse carries between its steps besides the Document.
+type state struct {
+	doc        *Document
+	headerDate string // the value of a Date header, as written
+	lineDate   string // the first date line, "YYYY-MM-DD"
+}
+
+// Parse reads one article file. name is used for ID and in errors.
+//
+// It decodes the bytes (UTF-8 with or without a byte order mark, UTF-16
+// with a byte order mark or, in mostly-ASCII text, without), normalises line
+// endings and white space, reads a header of "Key: value" fields, groups
+// lines into paragraphs, drops boilerplate (titles, date lines, bylines,
+// author biographies, disclaimers, taglines, addresses, share and copyright
+// lines, captions, menu words) and repeated paragraphs, and sets Date from
+// the header, from a date line, or else by inferDate.
+func Parse(name string, data []byte) (*Document, error) {
+	text, err := decode(name, data)
+	if err != nil {
+		return nil, err
+	}
+	doc := &Document{Name: name, ID: id(name), Meta: map[string]string{}}
+	st := &state{doc: doc}
+	lines := strings.Split(text, "\n")
+	start := parseHeader(st, lines)
+	if strings.HasPrefix(strings.ToLower(doc.Author), "by ") {
+		doc.Author = strings.TrimSpace(doc.Author[3:])
+	}
+	kept := classify(st, paragraphs(lines[start:]))
+	if len(kept) == 0 {
+		return nil, fmt.Errorf("%s: %w", name, ErrNoBody)
+	}
+	var body strings.Builder
+	for i, p := range kept {
+		if i > 0 {
+			body.WriteString("\n\n")
+		}
+		doc.Paragraphs = append(doc.Paragraphs, Paragraph{Text: p, Start: body.Len()})
+		body.WriteString(p)
+	}
+	doc.Body = body.String()
+	if d, ok := parseDate(st.headerDate); ok {
+		doc.Date = d
+	} else if st.lineDate != "" {
+		doc.Date = st.lineDate
+	} else if d := inferDate(doc, kept); d != "" {
+		doc.Date, doc.DateInferred = d, true
+	}
+	return doc, nil
+}
+
+// id returns the file name without directory and without ".txt".
+func id(name string) string {
+	base := name[strings.LastIndexAny(name, `/\`)+1:]
+	if ext := filepath.Ext(base); strings.EqualFold(ext, ".txt") {
+		base = base[:len(base)-len(ext)]
+	}
+	return base
+}
+
+// classify decides for each paragraph whether it is body or boilerplate,
+// records the boilerplate in doc.Dropped and returns the body paragraphs.
+//
+// Boilerplate wherever it stands: see boilerplate, plus date lines. In
+// context: an "About" line opens an author block (a name line, stray
+// punctuation, paragraphs that start with the name or read as a
+// biography); a "By Name" line is a byline; a paragraph that reads as a
+// biography is dropped when it opens with the author's name or stands last
+// or just before other boilerplate; a Title Case line is the title when the
+// header gives none and it comes before any body paragraph or next to a
+// date line, and a later copy of the title is dropped; a line repeating the
+// publication's name is dropped. Last, a paragraph whose normalised text
+// was seen before is a duplicate.
+func classify(st *state, paras []string) []string {
+	doc := st.doc
+	reason := make([]string, len(paras))
+	for i, p := range paras {
+		if r := boilerplate(p); r != "" {
+			reason[i] = r
+		} else if d, ok := dateLine(p); ok {
+			reason[i] = ReasonDateLine
+			if st.lineDate == "" {
+				st.lineDate = d
+			}
+		}
+	}
+	var names []string
+	if doc.Author != "" {
+		names = append(names, doc.Author)
+	}
+	for i := 0; i < len(paras); i++ {
+		p := paras[i]
+		if reason[i] == "" && aboutInlineRe.MatchString(p) {
+			reason[i] = ReasonBio
+			continue
+		}
+		if !aboutRe.MatchString(p) {
+			continue
+		}
+		reason[i] = ReasonBio
+		name := ""
+	block:
+		for j := i + 1; j < len(paras); j++ {
+			q := paras[j]
+			switch {
+			case name == "" && reason[j] == "" && nameLike(q):
+				name = q
+			case reason[j] == ReasonStray:
+			case reason[j] == "" && (startsWithName(q, name) || bioLike(q)):
+			default:
+				break block
+			}
+			reason[j], i = ReasonBio, j
+		}
+		if name != "" {
+			names = append(names, name)
+			if doc.Author == "" {
+				doc.Author = name
+			}
+		}
+	}
+	for i, p := range paras {
+		if m := bylineRe.FindStringSubmatch(p); reason[i] == "" && m != nil && words(m[1]) <= maxNameWords {
+			reason[i] = ReasonByline
+			names = append(names, m[1])
+			if doc.Author == "" {
+				doc.Author = m[1]
+			}
+		}
+	}
+	for i := len(paras) - 1; i >= 0; i-- {
+		p := paras[i]
+		if reason[i] != "" {
+			continue
+		}
+		for _, n := range names {
+			if startsWithName(p, n) && bioRe.MatchString(p) {
+				reason[i] = ReasonBio
+			}
+		}
+		if reason[i] == "" && bioLike(p) && (i == len(paras)-1 || reason[i+1] != "") {
+			reason[i] = ReasonBio
+		}
+	}
+	keys := make([]string, len(paras))
+	for i, p := range paras {
+		keys[i] = normKey(p)
+	}
+	site := []string{normKey(doc.Publication), normKey(doc.Source)}
+	for i := range paras {
+		if k := keys[i]; reason[i] == "" && k != "" && (k == site[0] || k == site[1]) {
+			reason[i] = ReasonSiteName
+		}
+	}
+	seenBody := false
+	for i, p := range paras {
+		if reason[i] != "" {
+			continue
+		}
+		nearDate := (i > 0 && reason[i-1] == ReasonDateLine) || (i+1 < len(paras) && reason[i+1] == ReasonDateLine)
+		switch {
+		case doc.Title == "" && (!seenBody || nearDate) && titleLike(p):
+			doc.Title = p
+			reason[i] = ReasonTitle
+		case doc.Title != "" && keys[i] == normKey(doc.Title):
+			reason[i] = ReasonTitle
+		default:
+			seenBody = true
+		}
+	}
+	seen := make(map[string]bool)
+	var kept []string
+	for i, p := range paras {
+		if reason[i] == "" {
+			k := keys[i]
+			if seen[k] {
+				reason[i] = ReasonDuplicate
+			} else {
+				seen[k] = true
+				kept = append(kept, p)
+			}
+		}
+		if reason[i] != "" {
+			doc.Dropped = append(doc.Dropped, Drop{Text: p, Reason: reason[i]})
+		}
+	}
+	return kept
+}
+
+// normKey folds a paragraph for comparison: curly quotes to straight ones,
+// dashes to hyphens, lower case, single spaces.
+func normKey(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '‘', '’', '‚', '‛', '′':
+			return '\''
+		case '“', '”', '„', '‟', '″', '«', '»':
+			return '"'
+		case '‐', '‑', '‒', '–', '—', '―', '−':
+			return '-'
+		}
+		return unicode.ToLower(r)
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}

@@ -1,0 +1,2 @@
+// Package sentence splits text into sentences, returning byte offsets.
+package sentence

@@ -1,0 +1,51 @@
+package chart
+
+import (
+	"errors"
+	"math"
+	"strconv"
+	"strings"
+
+	"gonum.org/v1/plot"
+)
+
+// Errors returned by the charts.
+var (
+	ErrEmpty = errors.New("chart: nothing to draw")
+	ErrRange = errors.New("chart: value out of range")
+)
+
+// MaxLabelRunes is the longest row label, in runes, before it is shortened
+// with an ellipsis.
+const MaxLabelRunes = 48
+
+// signed formats v with an explicit sign and a true minus, to digits
+// decimals: "+0.42", "−0.10", "0.00".
+func signed(v float64, digits int) string {
+	s := strconv.FormatFloat(math.Abs(v), 'f', digits, 64)
+	switch {
+	case strings.Trim(s, "0.") == "":
+		return s
+	case v < 0:
+		return "−" + s
+	}
+	return "+" + s
+}
+
+// plain formats v with as few digits as it needs and a true minus.
+func plain(v float64) string {
+	s := strconv.FormatFloat(v, 'g', 4, 64)
+	if strings.ContainsAny(s, "e") {
+		s = strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	return strings.Replace(s, "-", "−", 1)
+}
+
+// ticks returns labelled ticks at the given values.
+func ticks(label func(float64) string, vs ...float64) plot.ConstantTicks {
+	t := make(plot.ConstantTicks, len(vs))
+	for i, v := range vs {
+		t[i] = plot.Tick{Value: v, Label: label(v)}
+	}
+	return t
+}

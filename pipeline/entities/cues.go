@@ -1,0 +1,60 @@
+package entities
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+)
+
+//go:embed cues.txt
+var cuesText string
+
+// cueSets are the sections of cues.txt, each a set of folded words.
+type cueSets map[string]map[string]bool
+
+// parseCues reads the sectioned word lists of cues.txt.
+func parseCues(name, text string) (cueSets, error) {
+	sets := cueSets{}
+	var cur map[string]bool
+	for i, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if strings.HasPrefix(line, "[") {
+			if !strings.HasSuffix(line, "]") {
+				return nil, fmt.Errorf("%s:%d: unclosed section %q", name, i+1, line)
+			}
+			sec := line[1 : len(line)-1]
+			cur = sets[sec]
+			if cur == nil {
+				cur = map[string]bool{}
+				sets[sec] = cur
+			}
+			continue
+		}
+		if cur == nil {
+			return nil, fmt.Errorf("%s:%d: entry %q before any section", name, i+1, line)
+		}
+		cur[fold(line)] = true
+	}
+	for _, sec := range []string{"org-heads", "titles", "appositive", "surname-endings", "first-names", "stop", "months", "ethnic-after", "ethnic-before", "locative", "motion"} {
+		if sets[sec] == nil {
+			return nil, fmt.Errorf("%s: missing section [%s]", name, sec)
+		}
+	}
+	return sets, nil
+}
+
+func (c cueSets) has(section, word string) bool { return c[section][fold(word)] }
+
+// surnameLike reports whether a word ends like a surname of the region.
+func (c cueSets) surnameLike(word string) bool {
+	w := fold(word)
+	for end := range c["surname-endings"] {
+		if len(w) > len(end)+2 && strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
+}

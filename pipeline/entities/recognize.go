@@ -1,0 +1,1221 @@
+package entities
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"alignnet/pipeline/kb"
+)
+
+// Place is the type of a location that does not act (a capital used as a
+// place). Places are reported but are not actors.
+const Place kb.Type = "place"
+
+// Mention is one occurrence of an entity in the text.
+type Mention struct {
+	Entity     string // entity ID
+	Form       string // the text as written
+	Start, End int    // byte offsets in the text
+	Sentence   int    // index of the sentence
+}
+
+// Form is a surface form and the number of times it was seen.
+type Form struct {
+	Text  string
+	Count int
+}
+
+// Entity is an actor (or place) of one article.
+type Entity struct {
+	ID       string
+	Name     string
+	Type     kb.Type // person, organization, country or place
+	Bloc     kb.Bloc
+	Country  string // ID of the country a person or organization belongs to
+	Known    bool   // found in the knowledge base
+	Forms    []Form // sorted by text
+	Mentions int
+}
+
+// Result is what Recognize finds in one text.
+type Result struct {
+	Entities []Entity  // sorted by ID
+	Mentions []Mention // in text order
+	Sources  []string  // cited sources, sorted, unique
+}
+
+// kind says how a knowledge-base string names its entry.
+type kind uint8
+
+const (
+	kName kind = iota
+	kAlias
+	kAcronym
+	kShort
+	kAdj
+	kSeat
+)
+
+type cand struct {
+	e    *kb.Entry
+	kind kind
+	form string
+}
+
+// Recognizer finds entities with a knowledge base. It is safe for
+// concurrent use once built.
+type Recognizer struct {
+	kb     *kb.KB
+	index  map[string][]cand
+	roles  map[string]string // key of a role title → role ID
+	maxLen int
+	cues   cueSets
+}
+
+// New indexes a knowledge base for recognition.
+func New(k *kb.KB) (*Recognizer, error) {
+	cues, err := parseCues("cues.txt", cuesText)
+	if err != nil {
+		return nil, err
+	}
+	r := &Recognizer{kb: k, index: map[string][]cand{}, roles: map[string]string{}, cues: cues}
+	for i := range k.Entries {
+		e := &k.Entries[i]
+		r.add(e, kName, e.Name)
+		for _, a := range e.Aliases {
+			r.add(e, kAlias, a)
+		}
+		for _, a := range e.Acronyms {
+			r.add(e, kAcronym, a)
+		}
+		if e.Type == kb.Person {
+			for _, s := range e.Short {
+				r.add(e, kShort, s)
+			}
+		}
+		for _, a := range e.Adjectives {
+			r.add(e, kAdj, a)
+		}
+		for _, s := range e.Seats {
+			r.add(e, kSeat, s)
+		}
+	}
+	for _, role := range k.Roles {
+		for _, t := range append([]string{role.Name}, role.Aliases...) {
+			r.roles[keyOf(words(t))] = role.ID
+		}
+	}
+	return r, nil
+}
+
+// words returns the word and punctuation tokens of s as strings.
+func words(s string) []string {
+	var out []string
+	for _, t := range tokenize(s) {
+		out = append(out, t.text)
+	}
+	return out
+}
+
+func (r *Recognizer) add(e *kb.Entry, k kind, form string) {
+	w := words(form)
+	if len(w) == 0 {
+		return
+	}
+	key := keyOf(w)
+	for _, c := range r.index[key] {
+		if c.e == e && c.kind == k {
+			return
+		}
+	}
+	r.index[key] = append(r.index[key], cand{e: e, kind: k, form: form})
+	if len(w) > r.maxLen {
+		r.maxLen = len(w)
+	}
+}
+
+// Options tune one call of Recognize.
+type Options struct {
+	// Date is the article's date, for resolving roles ("the Russian
+	// foreign minister") to the person in office. Zero: roles stay
+	// unresolved.
+	Date time.Time
+	// Subject is the ID of the subject state, the fallback owner of
+	// unqualified ministries ("the Defense Ministry"). Empty: the
+	// country mentioned most.
+	Subject string
+}
+
+// Recognize finds the entities and sources of text. starts holds the byte
+// offset at which each sentence begins, in order; mentions never cross a
+// sentence boundary.
+func (r *Recognizer) Recognize(text string, starts []int, opt Options) *Result {
+	a := &article{r: r, text: text, opt: opt, ents: map[string]*Entity{}, acronyms: map[string]string{}, sources: map[string]bool{}}
+	a.toks = tokenize(text)
+	s := 0
+	for i := range a.toks {
+		for s+1 < len(starts) && a.toks[i].start >= starts[s+1] {
+			s++
+		}
+		a.toks[i].sent = s
+		a.toks[i].first = i == 0 || a.toks[i-1].sent != s
+	}
+	for i := range a.toks {
+		a.toks[i].key = translit(a.toks[i].text)
+	}
+	a.used = make([]bool, len(a.toks))
+	a.runStop = len(a.toks)
+	a.citations()
+	a.scan()
+	a.roles()
+	a.resolvePending()
+	return a.result()
+}
+
+// article is the state of one Recognize call.
+type article struct {
+	r        *Recognizer
+	text     string
+	opt      Options
+	toks     []token
+	used     []bool // token consumed by a mention, a citation or a title
+	ents     map[string]*Entity
+	mentions []Mention
+	acronyms map[string]string // acronyms defined in the text → entity ID
+	sources  map[string]bool
+	pending  []pendingShort
+	// runStop is the end of the run being analysed: matches past it must
+	// be proper names.
+	runStop int
+	// lastMinistry maps a ministry kind to the ID last seen for it.
+	lastMinistry map[string]string
+}
+
+// pendingShort is a single capitalised word that may be a surname; it is
+// resolved once every full name of the article is known.
+type pendingShort struct {
+	i     int
+	cands []cand
+	title bool // a title precedes it ("Commander Tasbulatov")
+}
+
+func (a *article) word(i int) string {
+	if i < 0 || i >= len(a.toks) {
+		return ""
+	}
+	return a.toks[i].text
+}
+
+// sameSentence reports whether tokens i..j-1 are in one sentence.
+func (a *article) sameSentence(i, j int) bool {
+	return i >= 0 && j <= len(a.toks) && j > i && a.toks[i].sent == a.toks[j-1].sent
+}
+
+// citations finds parenthesised citations "(Interfax, October 16)",
+// records their sources and hides their tokens from recognition.
+func (a *article) citations() {
+	for i := 0; i < len(a.toks); i++ {
+		if a.toks[i].text != "(" {
+			continue
+		}
+		j := i + 1
+		for j < len(a.toks) && a.toks[j].text != ")" && a.toks[j].text != "(" && a.toks[j].sent == a.toks[i].sent && j-i < 40 {
+			j++
+		}
+		if j >= len(a.toks) || a.toks[j].text != ")" {
+			continue
+		}
+		parts := a.split(i+1, j)
+		if len(parts) == 0 {
+			continue
+		}
+		dated := false
+		for _, p := range parts[1:] {
+			if a.isDate(p[0], p[1]) {
+				dated = true
+			}
+		}
+		firstSource := a.knownSource(parts[0][0], parts[0][1])
+		if !dated && !firstSource {
+			continue
+		}
+		for k, p := range parts {
+			name := strings.TrimSpace(a.text[a.toks[p[0]].start:a.toks[p[1]-1].end])
+			switch {
+			case k == 0 && a.nameLike(p[0], p[1]) && !a.isDate(p[0], p[1]) && !a.isPlace(p[0], p[1]):
+				a.sources[name] = true
+			case k > 0 && a.knownSource(p[0], p[1]):
+				a.sources[name] = true
+			}
+		}
+		for k := i; k <= j; k++ {
+			a.used[k] = true
+		}
+		i = j
+	}
+}
+
+// nameLike reports whether tokens [i, j) can be the name of a source: at
+// most six words, the first capitalised.
+func (a *article) nameLike(i, j int) bool {
+	if a.knownSource(i, j) {
+		return true
+	}
+	n := 0
+	for k := i; k < j; k++ {
+		if a.toks[k].word {
+			n++
+		}
+	}
+	return isCap(a.toks[i].text) && n <= 6
+}
+
+// split cuts tokens [i, j) at commas and semicolons.
+func (a *article) split(i, j int) [][2]int {
+	var parts [][2]int
+	s := i
+	for k := i; k <= j; k++ {
+		if k == j || a.toks[k].text == "," || a.toks[k].text == ";" {
+			if k > s {
+				parts = append(parts, [2]int{s, k})
+			}
+			s = k + 1
+		}
+	}
+	return parts
+}
+
+// isDate reports whether tokens [i, j) are a date: "October 16",
+// "October 16, 2008", "16 October", "October 2008", "2008".
+func (a *article) isDate(i, j int) bool {
+	month, num := false, false
+	for k := i; k < j; k++ {
+		w := a.toks[k].text
+		switch {
+		case a.r.cues.has("months", strings.TrimSuffix(w, ".")):
+			month = true
+		case isNumber(w):
+			num = true
+		case w == "." || w == "-" || w == "/":
+		default:
+			return false
+		}
+	}
+	return month || (num && j-i == 1 && len(a.toks[i].text) == 4)
+}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// knownSource reports whether tokens [i, j) name a source of the
+// knowledge base, or look like a web address.
+func (a *article) knownSource(i, j int) bool {
+	s := a.text[a.toks[i].start:a.toks[j-1].end]
+	if strings.HasPrefix(s, "www.") || strings.HasSuffix(s, ".com") || strings.HasSuffix(s, ".ru") || strings.HasSuffix(s, ".kz") || strings.HasSuffix(s, ".org") {
+		return true
+	}
+	for _, c := range a.r.index[a.key(i, j)] {
+		if c.e.Type == kb.Source {
+			return true
+		}
+	}
+	return false
+}
+
+// isPlace reports whether tokens [i, j) are a known capital or country
+// (a dateline such as "Moscow" in "(ITAR-TASS, Moscow, May 22)").
+func (a *article) isPlace(i, j int) bool {
+	for _, c := range a.r.index[a.key(i, j)] {
+		if c.kind == kSeat || c.e.Type == kb.Country {
+			return true
+		}
+	}
+	return false
+}
+
+// key is the lookup key of tokens [i, j).
+func (a *article) key(i, j int) string {
+	if j-i == 1 {
+		return a.toks[i].key
+	}
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		if k > i {
+			b.WriteByte(' ')
+		}
+		b.WriteString(a.toks[k].key)
+	}
+	return b.String()
+}
+
+func (a *article) texts(i, j int) []string {
+	out := make([]string, 0, j-i)
+	for k := i; k < j; k++ {
+		out = append(out, a.toks[k].text)
+	}
+	return out
+}
+
+// isConnector reports whether a lower-case word may join the words of a
+// name ("Institute of Strategic Studies under the President").
+func isConnector(w string) bool {
+	switch w {
+	case "of", "for", "and", "the", "under", "on", "in", "de", "du", "da", "del", "van", "von", "der", "al", "bin", "&":
+		return true
+	}
+	return false
+}
+
+// scan walks the text run by run: a run is a maximal stretch of
+// capitalised words and connectors inside one sentence.
+func (a *article) scan() {
+	for i := 0; i < len(a.toks); {
+		t := a.toks[i]
+		if a.used[i] || !t.word || !(isCap(t.text) || a.hyphenCandidate(t.text)) {
+			i++
+			continue
+		}
+		j := a.runEnd(i)
+		a.run(i, j)
+		i = j
+	}
+}
+
+// hyphenCandidate reports whether a lower-case hyphenated word may hold a
+// name ("anti-Western", "pro-Russian").
+func (a *article) hyphenCandidate(w string) bool {
+	return strings.ContainsAny(w, "-‐‑") && strings.IndexFunc(w, func(r rune) bool { return r >= 'A' && r <= 'Z' }) > 0
+}
+
+// maxRun caps a run of capitalised words: no name is longer, and a
+// heading in capitals must not cost quadratic time.
+const maxRun = 16
+
+// runEnd returns the end of the run starting at i.
+func (a *article) runEnd(i int) int {
+	j := i + 1
+	for j < len(a.toks) && j-i < maxRun && a.toks[j].sent == a.toks[i].sent && !a.used[j] {
+		w := a.toks[j].text
+		if a.toks[j].word && isCap(w) && !a.r.cues.has("months", w) {
+			j++
+			continue
+		}
+		// Connectors join only capitalised words.
+		k := j
+		for k < len(a.toks) && a.toks[k].word && isConnector(a.toks[k].text) && k-j < 2 {
+			k++
+		}
+		if k > j && k < len(a.toks) && a.toks[k].sent == a.toks[i].sent && !a.used[k] && a.toks[k].word && isCap(a.toks[k].text) && !a.r.cues.has("months", a.toks[k].text) {
+			j = k + 1
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// match returns the longest knowledge-base match starting at token i and
+// ending at or before end, with the candidates that fit its case.
+func (a *article) match(i, end int) (int, []cand) {
+	maxJ := i + a.r.maxLen
+	if maxJ > end {
+		maxJ = end
+	}
+	for j := maxJ; j > i; j-- {
+		if !a.sameSentence(i, j) {
+			continue
+		}
+		cs := a.r.index[a.key(i, j)]
+		var fit []cand
+		for _, c := range cs {
+			if a.fits(c, i, j) {
+				fit = append(fit, c)
+			}
+		}
+		if len(fit) > 0 {
+			return j, fit
+		}
+	}
+	return i, nil
+}
+
+// fits checks the case of the text against a candidate: acronyms must
+// match exactly, other forms must start with a capital (or "the").
+func (a *article) fits(c cand, i, j int) bool {
+	text := a.text[a.toks[i].start:a.toks[j-1].end]
+	if c.kind == kAcronym {
+		return foldQuotes.Replace(text) == foldQuotes.Replace(c.form)
+	}
+	first := a.toks[i].text
+	if first == "the" || first == "The" {
+		return j-i > 1 && isCap(a.toks[i+1].text)
+	}
+	if !isCap(first) {
+		return false
+	}
+	// "PRIME" (an agency) is not "Prime" (a word of a title).
+	if fw := words(c.form); isAllCaps(fw[0]) && !isAllCaps(first) {
+		return false
+	}
+	// Past the capitalised run only a proper name may continue in lower
+	// case ("North Atlantic alliance"), not a generic alias ("U.S.
+	// military").
+	if j > a.runStop && !proper(c.form) {
+		return false
+	}
+	if isAllCaps(first) && !isAllCaps(words(c.form)[0]) && len(first) > 3 {
+		return false // "RUSSIA" in a heading is not the form "Russia"
+	}
+	return true
+}
+
+// media are the nouns after which a name is a cited source.
+var media = map[string]bool{"newspaper": true, "daily": true, "weekly": true, "magazine": true, "journal": true, "website": true, "portal": true, "agency": true, "broadcaster": true, "channel": true, "outlet": true, "tabloid": true}
+
+// proper reports whether every word of a form is capitalised or a
+// connector.
+func proper(form string) bool {
+	for _, t := range tokenize(form) {
+		if t.word && !isCap(t.text) && !isConnector(t.text) && !isNumber(t.text) {
+			return false
+		}
+	}
+	return true
+}
+
+// run analyses the run of tokens [i, j).
+func (a *article) run(i, j int) {
+	a.runStop = j
+	defer func() { a.runStop = len(a.toks) }()
+	// "the West", "the Kremlin": try the article first.
+	if i > 0 && (a.word(i-1) == "the" || a.word(i-1) == "The") && !a.used[i-1] && a.sameSentence(i-1, j) {
+		if e, cs := a.match(i-1, j); e > i && e == j {
+			a.kbMention(i-1, e, cs)
+			return
+		}
+	}
+	// "the newspaper Kazakhstanskaya Pravda": a source, not an actor.
+	if media[strings.ToLower(a.word(i-1))] {
+		a.sources[a.text[a.toks[i].start:a.toks[j-1].end]] = true
+		for k := i; k < j; k++ {
+			a.used[k] = true
+		}
+		return
+	}
+	title := false
+	// Leading stop words, months and titles are not part of a name.
+	for i < j {
+		w := a.toks[i].text
+		if a.r.cues.has("stop", w) || a.r.cues.has("months", w) || isConnector(w) {
+			i++
+			continue
+		}
+		if a.r.cues.has("titles", strings.TrimSuffix(w, ".")) && !a.knownAt(i) {
+			title = true
+			i++
+			continue
+		}
+		break
+	}
+	if i >= j {
+		return
+	}
+	// The whole run is one name; an alias may run on into lower-case
+	// words ("North Atlantic alliance").
+	if e, cs := a.match(i, j+3); e >= j && len(cs) > 0 {
+		a.kbMention(i, e, cs)
+		return
+	}
+	if a.orgRun(i, j) {
+		return
+	}
+	a.segment(i, j, title)
+}
+
+// knownAt reports whether a knowledge-base entry starts at token i with
+// more than a role title ("President" alone is a title).
+func (a *article) knownAt(i int) bool {
+	e, cs := a.match(i, len(a.toks))
+	if e <= i {
+		return false
+	}
+	for _, c := range cs {
+		if c.kind != kShort {
+			return true
+		}
+	}
+	return false
+}
+
+// segment splits a run that is not one name into known names and unknown
+// stretches.
+func (a *article) segment(i, j int, title bool) {
+	for k := i; k < j; {
+		e, cs := a.match(k, j)
+		if e > k {
+			a.kbMention(k, e, cs)
+			k = e
+			continue
+		}
+		// Hyphenated words: "Kazakh-Russian", "Kazakhstan-NATO".
+		if a.hyphenParts(k) {
+			k++
+			continue
+		}
+		// An unknown stretch up to the next known name.
+		u := k + 1
+		for u < j {
+			if e2, _ := a.match(u, j); e2 > u {
+				break
+			}
+			u++
+		}
+		a.unknown(k, u, title || a.titleBefore(k))
+		title = false
+		k = u
+	}
+}
+
+// titleBefore reports whether a title word (any case) precedes token i.
+func (a *article) titleBefore(i int) bool {
+	w := a.word(i - 1)
+	return i > 0 && a.r.cues.has("titles", strings.TrimSuffix(w, "."))
+}
+
+// hyphenParts matches the parts of a hyphenated word to countries,
+// acronyms and adjectives ("Kazakh-Russian", "anti-Western").
+func (a *article) hyphenParts(i int) bool {
+	t := a.toks[i]
+	if !strings.ContainsAny(t.text, "-‐‑") {
+		return false
+	}
+	if a.ethnic(i, i+1) {
+		return false
+	}
+	off := t.start
+	found := false
+	for _, part := range strings.FieldsFunc(t.text, func(r rune) bool { return isHyphen(r) }) {
+		start := off + strings.Index(a.text[off:t.end], part)
+		off = start + len(part)
+		if !isCap(part) || a.r.cues.has("ethnic-after", a.text[off:t.end]) || a.r.cues.has("ethnic-after", strings.TrimLeft(a.text[off:t.end], "-‐‑")) {
+			continue
+		}
+		for _, c := range a.r.index[keyOf([]string{part})] {
+			if c.kind == kSeat || c.kind == kShort || c.e.Type == kb.Source || c.e.Type == kb.Person {
+				continue
+			}
+			if c.kind == kAcronym && part != c.form {
+				continue
+			}
+			a.mention(c.e, part, start, start+len(part), t.sent)
+			found = true
+			break
+		}
+	}
+	if found {
+		a.used[i] = true
+	}
+	return found
+}
+
+// kbMention records a knowledge-base match of tokens [i, j).
+func (a *article) kbMention(i, j int, cs []cand) {
+	form := a.text[a.toks[i].start:a.toks[j-1].end]
+	c := a.pick(cs, i)
+	switch {
+	case c.e.Type == kb.Source:
+		a.sources[c.e.Name] = true
+	case c.kind == kShort && j-i == 1:
+		a.pending = append(a.pending, pendingShort{i: i, cands: cs, title: a.titleBefore(i)})
+	case c.kind == kSeat && a.locative(i, form):
+		a.place(form, i, j)
+	case c.kind == kAdj && a.ethnic(i, j):
+		// "ethnic Russians", "the Russian language": not the state.
+	default:
+		a.mention(c.e, form, a.toks[i].start, a.toks[j-1].end, a.toks[i].sent)
+		a.defineAcronym(j, c.e.ID)
+	}
+	for k := i; k < j; k++ {
+		a.used[k] = true
+	}
+}
+
+// pick chooses among the entries a form may name: a full name beats an
+// adjective, which beats a seat; among people, the one already mentioned,
+// then the one in office at the article's date.
+func (a *article) pick(cs []cand, i int) cand {
+	best := cs[0]
+	score := func(c cand) int {
+		s := 0
+		if _, ok := a.ents[c.e.ID]; ok {
+			s += 100
+		}
+		if a.inOffice(c.e) {
+			s += 10
+		}
+		switch c.kind {
+		case kName, kAlias, kAcronym:
+			s += 5
+		case kAdj:
+			s += 3
+		case kSeat:
+			s += 2
+		}
+		return s
+	}
+	for _, c := range cs[1:] {
+		if sc, sb := score(c), score(best); sc > sb || (sc == sb && c.e.ID < best.e.ID) {
+			best = c
+		}
+	}
+	return best
+}
+
+// inOffice reports whether a person held an office at the article's date
+// (within a year either side).
+func (a *article) inOffice(e *kb.Entry) bool {
+	if a.opt.Date.IsZero() {
+		return false
+	}
+	for _, o := range e.Offices {
+		from := o.From.AddDate(-1, 0, 0)
+		to := o.To
+		if to.IsZero() {
+			to = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+		}
+		if !a.opt.Date.Before(from) && !a.opt.Date.After(to.AddDate(1, 0, 0)) {
+			return true
+		}
+	}
+	return false
+}
+
+// locative reports whether a seat at token i is used as a place: after
+// "in", "at", ... or "visit to"; a seat written with "the" ("the
+// Kremlin") always stands for the state.
+func (a *article) locative(i int, form string) bool {
+	if strings.HasPrefix(form, "the ") || strings.HasPrefix(form, "The ") {
+		return false
+	}
+	if i+1 < len(a.toks) && isPossessive(a.toks[i+1].text) {
+		return false
+	}
+	prev := strings.ToLower(a.word(i - 1))
+	if a.r.cues.has("locative", prev) {
+		return true
+	}
+	if prev == "to" && a.r.cues.has("motion", a.word(i-2)) {
+		return true
+	}
+	// A dateline: "Moscow, May 22".
+	return a.word(i+1) == "," && a.r.cues.has("months", a.word(i+2))
+}
+
+func isPossessive(w string) bool {
+	return w == "’s" || w == "'s" || w == "’" || w == "'"
+}
+
+// ethnic reports whether an adjective at [i, j) names a people or a
+// language rather than the state.
+func (a *article) ethnic(i, j int) bool {
+	prev := strings.ToLower(a.word(i - 1))
+	if a.r.cues.has("ethnic-before", prev) && prev != "in" {
+		return true
+	}
+	if prev == "in" && a.r.cues.has("ethnic-after", a.word(j)) {
+		return true
+	}
+	next := a.word(j)
+	return a.r.cues.has("ethnic-after", next) || (a.word(j) == "-" && a.r.cues.has("ethnic-after", a.word(j+1)))
+}
+
+// place records a location that does not act.
+func (a *article) place(form string, i, j int) {
+	e := &kb.Entry{ID: "place-" + slug(form), Name: form, Type: Place, Bloc: kb.Other}
+	a.mention(e, form, a.toks[i].start, a.toks[j-1].end, a.toks[i].sent)
+}
+
+// mention records a mention of e.
+func (a *article) mention(e *kb.Entry, form string, start, end, sent int) {
+	ent := a.ents[e.ID]
+	if ent == nil {
+		ent = &Entity{ID: e.ID, Name: e.Name, Type: e.Type, Bloc: e.Bloc, Country: e.Country, Known: e.File != ""}
+		a.ents[e.ID] = ent
+	}
+	ent.Mentions++
+	found := false
+	for k := range ent.Forms {
+		if ent.Forms[k].Text == form {
+			ent.Forms[k].Count++
+			found = true
+		}
+	}
+	if !found {
+		ent.Forms = append(ent.Forms, Form{Text: form, Count: 1})
+	}
+	a.mentions = append(a.mentions, Mention{Entity: e.ID, Form: form, Start: start, End: end, Sentence: sent})
+}
+
+// defineAcronym reads "(ACR)" after a name ending at token j and makes
+// ACR a form of entity id for the rest of the article.
+func (a *article) defineAcronym(j int, id string) {
+	if j+2 < len(a.toks) && a.toks[j].text == "(" && isAllCaps(a.toks[j+1].text) && (a.toks[j+2].text == ")" || a.toks[j+2].text == ".") {
+		a.acronyms[a.toks[j+1].text] = id
+		a.used[j+1] = true
+	}
+}
+
+// unknown types a stretch [i, j) of capitalised words the knowledge base
+// does not know: an acronym defined earlier, a person by the cues around
+// it, or a surname to resolve later.
+func (a *article) unknown(i, j int, title bool) {
+	if j-i == 1 {
+		w := a.toks[i].text
+		if id, ok := a.acronyms[w]; ok {
+			e := a.ents[id]
+			a.mention(&kb.Entry{ID: id, Name: e.Name, Type: e.Type, Bloc: e.Bloc, Country: e.Country}, w, a.toks[i].start, a.toks[i].end, a.toks[i].sent)
+			a.used[i] = true
+			return
+		}
+		if a.titleWord(w) {
+			return
+		}
+		if !a.toks[i].first || title || a.r.cues.surnameLike(w) {
+			a.pending = append(a.pending, pendingShort{i: i, title: title})
+		}
+		return
+	}
+	// Trim connectors at the edges and titles at the start ("Assistant
+	// Secretary of State Richard Boucher").
+	for i < j && (isConnector(a.toks[i].text) || a.titleWord(a.toks[i].text)) {
+		title = title || a.r.cues.has("titles", strings.TrimSuffix(a.toks[i].text, "."))
+		i++
+	}
+	for j > i && isConnector(a.toks[j-1].text) {
+		j--
+	}
+	if j-i < 2 || j-i > 4 {
+		return
+	}
+	if a.personCue(i, j, title) {
+		name := a.text[a.toks[i].start:a.toks[j-1].end]
+		e := &kb.Entry{ID: slug(name), Name: name, Type: kb.Person, Bloc: kb.Other, Country: a.countryNear(i, j)}
+		if c, ok := a.r.kb.Entry(e.Country); ok {
+			e.Bloc = c.Bloc
+		}
+		a.mention(e, name, a.toks[i].start, a.toks[j-1].end, a.toks[i].sent)
+		for k := i; k < j; k++ {
+			a.used[k] = true
+		}
+		return
+	}
+	// "Name (ACR)": an organization the text defines.
+	if j+2 < len(a.toks) && a.toks[j].text == "(" && isAllCaps(a.toks[j+1].text) && a.toks[j+2].text == ")" {
+		a.newOrg(i, j, "")
+	}
+}
+
+// titleWord reports whether w is a title or a word of a compound title
+// ("Foreign", "Deputy", "Assistant").
+func (a *article) titleWord(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	if a.r.cues.has("titles", w) {
+		return true
+	}
+	switch strings.ToLower(w) {
+	case "foreign", "defense", "defence", "prime", "vice", "deputy", "assistant", "state", "affairs", "interior", "first", "senior", "executive", "acting", "former", "then":
+		return true
+	}
+	return false
+}
+
+// personCue reports whether tokens [i, j) look like a person's name.
+func (a *article) personCue(i, j int, title bool) bool {
+	for k := i; k < j; k++ {
+		if !isCap(a.toks[k].text) || isAllCaps(a.toks[k].text) || a.r.cues.has("org-heads", a.toks[k].text) {
+			return false
+		}
+	}
+	if title || a.r.cues.has("first-names", a.toks[i].text) || a.r.cues.surnameLike(a.toks[j-1].text) {
+		return true
+	}
+	// Appositive: "Claudio Bisonero, deputy secretary general of NATO".
+	if a.word(j) == "," {
+		for k := j + 1; k < j+5 && k < len(a.toks); k++ {
+			if a.r.cues.has("appositive", a.toks[k].text) {
+				return true
+			}
+		}
+	}
+	switch a.word(j) {
+	case "said", "says", "stated", "noted", "told", "argued", "added", "claimed", "explained":
+		return true
+	}
+	return false
+}
+
+// countryNear returns the ID of a country named or qualified right before
+// token i ("Kazakh Defense Minister Danial Akhmetov"), or "".
+func (a *article) countryNear(i, j int) string {
+	for k := i - 1; k >= 0 && k >= i-5 && a.toks[k].sent == a.toks[i].sent; k-- {
+		if a.toks[k].text == "," || a.toks[k].text == "." {
+			break
+		}
+		for _, c := range a.r.index[a.toks[k].key] {
+			if c.e.Type == kb.Country {
+				return c.e.ID
+			}
+		}
+	}
+	return ""
+}
+
+// orgRun recognises a run headed by an organization noun: "Main Legal
+// Directorate", "Kazakhstan National Guards", "Institute of Strategic
+// Studies under the President of Kazakhstan", "Russian Ministry of Defense".
+func (a *article) orgRun(i, j int) bool {
+	head := -1
+	for k := i; k < j; k++ {
+		if a.r.cues.has("org-heads", a.toks[k].text) && isCap(a.toks[k].text) {
+			head = k
+			break
+		}
+	}
+	if head < 0 {
+		return false
+	}
+	// The name ends at the head, or runs on through an "of"-phrase.
+	end := head + 1
+	if end < j && (isConnector(a.toks[end].text) && a.toks[end].text != "and") {
+		end = j
+		// Stop before "and <known name>" that ends the run.
+		for k := head + 1; k < j; k++ {
+			if a.toks[k].text == "and" {
+				if e, _ := a.match(k+1, j); e == j {
+					end = k
+					break
+				}
+			}
+		}
+	}
+	// Names before the organization ("Vladimir Dmitriyev" in a run
+	// "Vladimir Dmitriyev Chairman ..." never happens, but a known person
+	// or country stretch before a generic head is the qualifier.)
+	start := i
+	country := ""
+	if e, cs := a.match(i, head); e > i {
+		for _, c := range cs {
+			if c.e.Type == kb.Country {
+				country = c.e.ID
+			}
+		}
+		if country == "" {
+			// A known non-country name ahead of the head ("CSTO
+			// Collective Security Council") stays part of the name.
+			country = ""
+		}
+	}
+	if strings.EqualFold(a.toks[head].text, "Ministry") || strings.EqualFold(a.word(head), "Ministries") {
+		a.ministry(start, end, head, country)
+		return true
+	}
+	a.newOrg(start, end, country)
+	if end < j {
+		a.segment(end, j, false)
+	}
+	return true
+}
+
+// newOrg records an organization the knowledge base does not know.
+func (a *article) newOrg(i, j int, country string) {
+	name := a.text[a.toks[i].start:a.toks[j-1].end]
+	if country == "" {
+		// "... of Kazakhstan": the trailing country qualifies it.
+		if j-i >= 3 && (a.toks[j-2].text == "of" || a.toks[j-2].text == "under") {
+			for _, c := range a.r.index[a.toks[j-1].key] {
+				if c.e.Type == kb.Country {
+					country = c.e.ID
+				}
+			}
+		}
+	}
+	e := &kb.Entry{ID: slug(name), Name: name, Type: kb.Organization, Bloc: kb.Other, Country: country}
+	if k, ok := a.r.kb.Entry(e.ID); ok {
+		e = k
+	} else if c, ok := a.r.kb.Entry(country); ok {
+		e.Bloc = c.Bloc
+	}
+	a.mention(e, name, a.toks[i].start, a.toks[j-1].end, a.toks[i].sent)
+	for k := i; k < j; k++ {
+		a.used[k] = true
+	}
+	a.defineAcronym(j, e.ID)
+}
+
+// ministryKinds maps the words naming a ministry's field to one key.
+var ministryKinds = map[string]string{
+	"defense": "defense", "defence": "defense",
+	"foreign": "foreign", "foreign affairs": "foreign", "external affairs": "foreign",
+	"interior": "interior", "internal affairs": "interior", "home affairs": "interior",
+	"emergency situations": "emergencies", "emergencies": "emergencies",
+}
+
+// ministry records "Ministry of Defense", "Defense Ministry", "Russian
+// Ministry of Defense", "Kazakhstan’s Foreign Ministry" as the ministry of
+// the right country: the qualifier in the run or before it, else the
+// ministry of that field last mentioned, else the country last mentioned
+// in the sentence, else the subject state.
+func (a *article) ministry(i, j, head int, country string) {
+	var field []string
+	if head+1 < j && a.toks[head+1].text == "of" {
+		field = a.texts(head+2, j)
+	} else {
+		field = a.texts(i, head)
+		if country != "" && len(field) > 0 {
+			field = field[1:]
+		}
+	}
+	// "Ministry of Foreign Affairs of Kazakhstan".
+	for k, w := range field {
+		if w == "of" && k+1 < len(field) {
+			for _, c := range a.r.index[keyOf(field[k+1:])] {
+				if c.e.Type == kb.Country {
+					country = c.e.ID
+				}
+			}
+			field = field[:k]
+			break
+		}
+	}
+	fieldText := strings.ToLower(strings.Join(field, " "))
+	kindKey, ok := ministryKinds[fieldText]
+	if !ok {
+		kindKey = slug(fieldText)
+	}
+	if kindKey == "" {
+		return
+	}
+	start := a.toks[i].start
+	// A qualifier right before the run: "Kazakhstan’s", "Russian".
+	if country == "" && i >= 1 {
+		p := i - 1
+		if isPossessive(a.word(p)) {
+			p--
+		}
+		for _, c := range a.r.index[keyOf([]string{a.word(p)})] {
+			if c.e.Type == kb.Country && c.kind != kSeat && p >= 0 && a.toks[p].sent == a.toks[i].sent {
+				country = c.e.ID
+				start = a.toks[p].start
+				a.mention(c.e, a.toks[p].text, a.toks[p].start, a.toks[p].end, a.toks[p].sent)
+				a.used[p] = true
+			}
+		}
+	}
+	if a.lastMinistry == nil {
+		a.lastMinistry = map[string]string{}
+	}
+	if country == "" {
+		country = a.lastMinistry[kindKey]
+	}
+	if country == "" {
+		country = a.lastCountry(i)
+	}
+	if country == "" {
+		country = a.opt.Subject
+	}
+	if country == "" {
+		country = a.subjectSoFar()
+	}
+	if country == "" {
+		return
+	}
+	a.lastMinistry[kindKey] = country
+	id := country + "-" + kindKey + "-ministry"
+	e, ok := a.r.kb.Entry(id)
+	if !ok {
+		name := country
+		if c, ok := a.r.kb.Entry(country); ok {
+			name = c.Name
+		}
+		field := strings.Join(a.texts(head+1, j), " ")
+		if field == "" || !strings.HasPrefix(field, "of") {
+			field = "of " + strings.Join(a.texts(i, head), " ")
+		}
+		e = &kb.Entry{ID: id, Name: name + " Ministry " + field, Type: kb.Organization, Country: country, Bloc: kb.Other}
+		if c, ok := a.r.kb.Entry(country); ok {
+			e.Bloc = c.Bloc
+		}
+	}
+	a.mention(e, a.text[start:a.toks[j-1].end], start, a.toks[j-1].end, a.toks[i].sent)
+	for k := i; k < j; k++ {
+		a.used[k] = true
+	}
+}
+
+// subjectSoFar returns the country of bloc other mentioned most so far
+// (ties: the smaller ID), the best guess of the subject state.
+func (a *article) subjectSoFar() string {
+	best, n := "", 0
+	for id, e := range a.ents {
+		if e.Type == kb.Country && e.Bloc == kb.Other && (e.Mentions > n || (e.Mentions == n && id < best)) {
+			best, n = id, e.Mentions
+		}
+	}
+	return best
+}
+
+// lastCountry returns the country last mentioned in the sentence of token
+// i, before it, or "".
+func (a *article) lastCountry(i int) string {
+	sent := a.toks[i].sent
+	for k := len(a.mentions) - 1; k >= 0; k-- {
+		m := a.mentions[k]
+		if m.Sentence != sent {
+			break
+		}
+		if e := a.ents[m.Entity]; e != nil && e.Type == kb.Country {
+			return e.ID
+		}
+	}
+	return ""
+}
+
+// roles resolves titles that stand for a person ("the Kazakh President",
+// "Russia’s foreign minister") to the person in office on the article's
+// date, when the title is not followed by the person's name.
+func (a *article) roles() {
+	if a.opt.Date.IsZero() {
+		return
+	}
+	for i := 0; i < len(a.toks); i++ {
+		if a.used[i] || !a.toks[i].word {
+			continue
+		}
+		for n := 3; n >= 1; n-- {
+			j := i + n
+			if j > len(a.toks) || !a.sameSentence(i, j) {
+				continue
+			}
+			role, ok := a.r.roles[a.key(i, j)]
+			if !ok {
+				continue
+			}
+			// Followed by a name: the name is the mention.
+			if j < len(a.toks) && isCap(a.toks[j].text) && a.toks[j].word {
+				break
+			}
+			country, start := a.qualifier(i)
+			if country == "" {
+				break
+			}
+			holders := a.r.kb.Holders(role, country, a.opt.Date)
+			if len(holders) != 1 {
+				break
+			}
+			form := a.text[start:a.toks[j-1].end]
+			a.mention(holders[0], form, start, a.toks[j-1].end, a.toks[i].sent)
+			for k := i; k < j; k++ {
+				a.used[k] = true
+			}
+			i = j - 1
+			break
+		}
+	}
+}
+
+// qualifier returns the country that qualifies a title at token i
+// ("Kazakh", "Russia’s") and the offset where the qualifier starts.
+func (a *article) qualifier(i int) (string, int) {
+	p := i - 1
+	if isPossessive(a.word(p)) {
+		p--
+	}
+	if p < 0 || a.toks[p].sent != a.toks[i].sent {
+		return "", 0
+	}
+	for _, c := range a.r.index[a.toks[p].key] {
+		if c.e.Type == kb.Country && (c.kind == kAdj || c.kind == kName || c.kind == kAlias) {
+			return c.e.ID, a.toks[p].start
+		}
+	}
+	return "", 0
+}
+
+// resolvePending resolves single capitalised words to a person of the
+// article whose name ends with them, or to a person of the knowledge base
+// known by that short form and in office at the article's date.
+func (a *article) resolvePending() {
+	persons := map[string][]*Entity{}
+	for _, e := range a.ents {
+		if e.Type != kb.Person {
+			continue
+		}
+		for _, f := range e.Forms {
+			ws := words(f.Text)
+			if a.titleWord(ws[len(ws)-1]) || a.r.roles[keyOf(ws[len(ws)-1:])] != "" {
+				continue // a role form ("Kazakh President")
+			}
+			last := translit(ws[len(ws)-1])
+			persons[last] = append(persons[last], e)
+		}
+		if k, ok := a.r.kb.Entry(e.ID); ok {
+			for _, s := range k.Short {
+				persons[translit(s)] = append(persons[translit(s)], e)
+			}
+		}
+	}
+	for _, p := range a.pending {
+		t := a.toks[p.i]
+		key := translit(t.text)
+		var hit *Entity
+		for _, e := range persons[key] {
+			if hit == nil || e.ID < hit.ID {
+				hit = e
+			}
+		}
+		if hit != nil {
+			a.mention(&kb.Entry{ID: hit.ID, Name: hit.Name, Type: hit.Type, Bloc: hit.Bloc, Country: hit.Country}, t.text, t.start, t.end, t.sent)
+			continue
+		}
+		var inOffice []cand
+		for _, c := range p.cands {
+			if c.kind == kShort && a.inOffice(c.e) {
+				inOffice = append(inOffice, c)
+			}
+		}
+		if len(inOffice) == 1 {
+			a.mention(inOffice[0].e, t.text, t.start, t.end, t.sent)
+			continue
+		}
+		if len(p.cands) == 0 && p.title && a.r.cues.surnameLike(t.text) {
+			e := &kb.Entry{ID: slug(t.text), Name: t.text, Type: kb.Person, Bloc: kb.Other}
+			a.mention(e, t.text, t.start, t.end, t.sent)
+		}
+	}
+	sort.SliceStable(a.mentions, func(x, y int) bool { return a.mentions[x].Start < a.mentions[y].Start })
+}
+
+func (a *article) result() *Result {
+	res := &Result{Mentions: a.mentions}
+	for _, e := range a.ents {
+		sort.Slice(e.Forms, func(x, y int) bool { return e.Forms[x].Text < e.Forms[y].Text })
+		res.Entities = append(res.Entities, *e)
+	}
+	sort.Slice(res.Entities, func(x, y int) bool { return res.Entities[x].ID < res.Entities[y].ID })
+	for s := range a.sources {
+		res.Sources = append(res.Sources, s)
+	}
+	sort.Strings(res.Sources)
+	return res
+}
+
+// String is for debugging.
+func (m Mention) String() string { return fmt.Sprintf("%s@%d:%q", m.Entity, m.Start, m.Form) }

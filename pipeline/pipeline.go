@@ -1,0 +1,174 @@
+// Package pipeline turns article files into articles with sentences,
+// resolved entities and cited sources.
+package pipeline
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"alignnet/pipeline/entities"
+	"alignnet/pipeline/ingest"
+	"alignnet/pipeline/kb"
+	"alignnet/pipeline/sentence"
+)
+
+// SubjectBloc is the bloc of the subject state and of the people and
+// organizations that belong to it.
+const SubjectBloc kb.Bloc = "subject"
+
+// Article is one processed article.
+type Article struct {
+	Doc       *ingest.Document
+	Subject   string // ID of the subject state, "" if none was found
+	Sentences []Sentence
+	Entities  []entities.Entity // sorted by ID; Bloc is SubjectBloc for the subject's own
+	Sources   []string
+}
+
+// Sentence is one sentence of an article's body.
+type Sentence struct {
+	Text       string
+	Start, End int                 // byte offsets in the body
+	Mentions   []entities.Mention // offsets in the body
+	Actors     []string           // IDs of the actors mentioned (no places), sorted, unique
+}
+
+// Pipeline processes articles with one knowledge base.
+type Pipeline struct {
+	kb      *kb.KB
+	rec     *entities.Recognizer
+	subject string
+}
+
+// New returns a pipeline over k. A non-empty subject (a country ID or name
+// of k) fixes the subject state of every article; otherwise each article's
+// subject is the non-pole country it mentions most.
+func New(k *kb.KB, subject string) (*Pipeline, error) {
+	rec, err := entities.New(k)
+	if err != nil {
+		return nil, err
+	}
+	p := &Pipeline{kb: k, rec: rec}
+	if subject != "" {
+		id := kb.Slug(subject)
+		if e, ok := k.Entry(id); !ok || e.Type != kb.Country {
+			return nil, fmt.Errorf("subject %q: no such country in the knowledge base", subject)
+		}
+		p.subject = id
+	}
+	return p, nil
+}
+
+// Process recognises the sentences, entities and sources of a document.
+func (p *Pipeline) Process(doc *ingest.Document) *Article {
+	body := doc.Body
+	spans := sentence.Split(body)
+	starts := make([]int, len(spans))
+	for i, s := range spans {
+		starts[i] = s.Start
+	}
+	var date time.Time
+	if doc.Date != "" {
+		date, _ = time.Parse("2006-01-02", doc.Date)
+	}
+	res := p.rec.Recognize(body, starts, entities.Options{Date: date, Subject: p.subject})
+	a := &Article{Doc: doc, Sources: res.Sources}
+	a.Subject = p.subject
+	if a.Subject == "" {
+		a.Subject = detectSubject(res.Entities)
+	}
+	blocs := map[string]kb.Bloc{}
+	for _, e := range res.Entities {
+		if a.Subject != "" && (e.ID == a.Subject || e.Country == a.Subject) && e.Type != entities.Place {
+			e.Bloc = SubjectBloc
+		}
+		blocs[e.ID] = e.Bloc
+		a.Entities = append(a.Entities, e)
+	}
+	types := map[string]kb.Type{}
+	for _, e := range res.Entities {
+		types[e.ID] = e.Type
+	}
+	a.Sentences = make([]Sentence, len(spans))
+	for i, s := range spans {
+		a.Sentences[i] = Sentence{Text: body[s.Start:s.End], Start: s.Start, End: s.End}
+	}
+	for _, m := range res.Mentions {
+		if m.Sentence < 0 || m.Sentence >= len(a.Sentences) {
+			continue
+		}
+		s := &a.Sentences[m.Sentence]
+		s.Mentions = append(s.Mentions, m)
+		if types[m.Entity] != entities.Place {
+			s.Actors = append(s.Actors, m.Entity)
+		}
+	}
+	for i := range a.Sentences {
+		a.Sentences[i].Actors = uniqueSorted(a.Sentences[i].Actors)
+	}
+	return a
+}
+
+// detectSubject returns the country of bloc "other" mentioned most (ties:
+// the smaller ID), or "".
+func detectSubject(es []entities.Entity) string {
+	best, n := "", 0
+	for _, e := range es {
+		if e.Type == kb.Country && e.Bloc == kb.Other && e.Mentions > n {
+			best, n = e.ID, e.Mentions
+		}
+	}
+	return best
+}
+
+func uniqueSorted(ss []string) []string {
+	sort.Strings(ss)
+	out := ss[:0]
+	for i, s := range ss {
+		if i == 0 || s != ss[i-1] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// ErrNoInput is returned when a directory holds no .txt file.
+var ErrNoInput = errors.New("pipeline: no .txt files")
+
+// Files returns the .txt files under dir, recursively, sorted by path.
+// Symbolic links are not followed, so a link loop cannot trap the walk.
+func Files(dir string) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.Type().IsRegular() && strings.EqualFold(filepath.Ext(path), ".txt") {
+			files = append(files, path)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("%s: %w", dir, ErrNoInput)
+	}
+	sort.Strings(files)
+	return files, nil
+}
+
+// Read parses one article file.
+func Read(path string) (*ingest.Document, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return ingest.Parse(path, data)
+}

@@ -1,0 +1,112 @@
+// Package analysis scores processed articles and builds the corpus-wide
+// co-mention network with its measures.
+package analysis
+
+import (
+	"sort"
+
+	"alignnet/analysis/alignment"
+	"alignnet/analysis/network"
+	"alignnet/pipeline"
+	"alignnet/pipeline/entities"
+	"alignnet/pipeline/kb"
+)
+
+// Article is a processed article with its alignment.
+type Article struct {
+	*pipeline.Article
+	Stances   []alignment.Sentence // one per sentence
+	Alignment alignment.Article
+}
+
+// Actor is an entity of the corpus, merged over articles.
+type Actor struct {
+	ID       string
+	Name     string
+	Type     kb.Type
+	Bloc     kb.Bloc // the bloc it has in most articles (ties: subject, russia, west, other)
+	Forms    []entities.Form
+	Mentions int
+	Articles int
+	Measures network.Measures
+}
+
+// Result is the analysis of a corpus.
+type Result struct {
+	Articles []Article
+	Actors   []Actor // the network's nodes, sorted by ID
+	Network  *network.Network
+}
+
+// Analyze scores every article with lex and builds the network over all
+// sentences. seed drives the community search.
+func Analyze(arts []*pipeline.Article, lex *alignment.Lexicon, seed uint64) (*Result, error) {
+	res := &Result{}
+	var sentences [][]string
+	type acc struct {
+		Actor
+		blocs map[kb.Bloc]int
+		forms map[string]int
+	}
+	actors := map[string]*acc{}
+	for _, a := range arts {
+		out := Article{Article: a, Stances: make([]alignment.Sentence, len(a.Sentences))}
+		blocs := map[string]string{}
+		for _, e := range a.Entities {
+			blocs[e.ID] = string(e.Bloc)
+			if e.Type == entities.Place {
+				continue
+			}
+			ac := actors[e.ID]
+			if ac == nil {
+				ac = &acc{Actor: Actor{ID: e.ID, Name: e.Name, Type: e.Type}, blocs: map[kb.Bloc]int{}, forms: map[string]int{}}
+				actors[e.ID] = ac
+			}
+			ac.Mentions += e.Mentions
+			ac.Articles++
+			ac.blocs[e.Bloc]++
+			for _, f := range e.Forms {
+				ac.forms[f.Text] += f.Count
+			}
+		}
+		for i, s := range a.Sentences {
+			var in []alignment.Actor
+			for _, m := range s.Mentions {
+				in = append(in, alignment.Actor{ID: m.Entity, Bloc: blocs[m.Entity], Start: m.Start - s.Start, End: m.End - s.Start})
+			}
+			out.Stances[i] = lex.Score(s.Text, in)
+			sentences = append(sentences, s.Actors)
+		}
+		out.Alignment = alignment.Aggregate(out.Stances)
+		res.Articles = append(res.Articles, out)
+	}
+	res.Network = network.Build(sentences)
+	measures, err := res.Network.Measures(seed)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range res.Network.Nodes {
+		ac := actors[id]
+		ac.Bloc = majority(ac.blocs)
+		for f, n := range ac.forms {
+			ac.Forms = append(ac.Forms, entities.Form{Text: f, Count: n})
+		}
+		sort.Slice(ac.Forms, func(i, j int) bool { return ac.Forms[i].Text < ac.Forms[j].Text })
+		ac.Measures = measures[id]
+		res.Actors = append(res.Actors, ac.Actor)
+	}
+	return res, nil
+}
+
+// blocOrder breaks ties between blocs.
+var blocOrder = []kb.Bloc{pipeline.SubjectBloc, kb.Russia, kb.West, kb.Other}
+
+func majority(counts map[kb.Bloc]int) kb.Bloc {
+	best, n := kb.Other, -1
+	for _, b := range blocOrder {
+		if counts[b] > n {
+			best, n = b, counts[b]
+		}
+	}
+	return best
+}

@@ -1,0 +1,215 @@
+// Package export writes the analysis as data files: the articles.json
+// contract, node and edge tables, GraphML and the entity audit table.
+package export
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"alignnet/analysis"
+	"alignnet/pipeline/entities"
+)
+
+// Digits is the number of decimals of every float written.
+const Digits = 6
+
+// round rounds x to Digits decimals, so outputs do not carry the last-bit
+// noise of the graph algorithms.
+func round(x float64) float64 {
+	p := math.Pow(10, Digits)
+	r := math.Round(x*p) / p
+	if r == 0 {
+		return 0 // no "-0"
+	}
+	return r
+}
+
+func ftoa(x float64) string { return strconv.FormatFloat(round(x), 'f', -1, 64) }
+
+// The articles.json contract; fields may be added, none renamed.
+type (
+	jsonDoc struct {
+		Generator string        `json:"generator"`
+		Articles  []jsonArticle `json:"articles"`
+	}
+	jsonArticle struct {
+		ID           string         `json:"id"`
+		File         string         `json:"file"`
+		Title        string         `json:"title"`
+		Publication  string         `json:"publication"`
+		Author       string         `json:"author,omitempty"`
+		Date         *string        `json:"date"`
+		DateInferred bool           `json:"date_inferred"`
+		Subject      string         `json:"subject"`
+		Sources      []string       `json:"sources"`
+		Entities     []jsonEntity   `json:"entities"`
+		Sentences    []jsonSentence `json:"sentences"`
+		Alignment    jsonAlignment  `json:"alignment"`
+	}
+	jsonEntity struct {
+		ID       string   `json:"id"`
+		Name     string   `json:"name"`
+		Type     string   `json:"type"`
+		Bloc     string   `json:"bloc"`
+		Known    bool     `json:"known"`
+		Forms    []string `json:"forms"`
+		Mentions int      `json:"mentions"`
+	}
+	jsonSentence struct {
+		Text     string   `json:"text"`
+		Stance   string   `json:"stance"`
+		Score    float64  `json:"score"`
+		Cues     []string `json:"cues"`
+		Entities []string `json:"entities"`
+	}
+	jsonAlignment struct {
+		Score    *float64 `json:"score"`
+		Russia   float64  `json:"russia"`
+		West     float64  `json:"west"`
+		Evidence int      `json:"evidence"`
+	}
+)
+
+// Articles writes the articles.json contract. generator names the tool and
+// version that made it.
+func Articles(w io.Writer, res *analysis.Result, generator string) error {
+	doc := jsonDoc{Generator: generator, Articles: []jsonArticle{}}
+	for _, a := range res.Articles {
+		ja := jsonArticle{
+			ID: a.Doc.ID, File: a.Doc.Name, Title: a.Doc.Title, Publication: a.Doc.Publication, Author: a.Doc.Author,
+			DateInferred: a.Doc.DateInferred, Subject: a.Subject,
+			Sources: nonNil(a.Sources), Entities: []jsonEntity{}, Sentences: []jsonSentence{},
+		}
+		if a.Doc.Date != "" {
+			d := a.Doc.Date
+			ja.Date = &d
+		}
+		for _, e := range a.Entities {
+			ja.Entities = append(ja.Entities, jsonEntity{ID: e.ID, Name: e.Name, Type: string(e.Type), Bloc: string(e.Bloc), Known: e.Known, Forms: formTexts(e.Forms), Mentions: e.Mentions})
+		}
+		for i, s := range a.Sentences {
+			st := a.Stances[i]
+			ja.Sentences = append(ja.Sentences, jsonSentence{Text: s.Text, Stance: string(st.Stance), Score: round(st.Score), Cues: nonNil(st.Cues), Entities: nonNil(s.Actors)})
+		}
+		al := a.Alignment
+		ja.Alignment = jsonAlignment{Russia: round(al.Russia), West: round(al.West), Evidence: al.Evidence}
+		if al.Score != nil {
+			s := round(*al.Score)
+			ja.Alignment.Score = &s
+		}
+		doc.Articles = append(doc.Articles, ja)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(doc)
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func formTexts(fs []entities.Form) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = f.Text
+	}
+	return out
+}
+
+// Nodes writes one row per actor with every measure.
+func Nodes(w io.Writer, res *analysis.Result) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"id", "name", "type", "bloc", "mentions", "articles", "degree", "strength", "betweenness", "eigenvector", "pagerank", "community"})
+	for _, a := range res.Actors {
+		m := a.Measures
+		cw.Write([]string{a.ID, a.Name, string(a.Type), string(a.Bloc), strconv.Itoa(a.Mentions), strconv.Itoa(a.Articles),
+			strconv.Itoa(m.Degree), ftoa(m.Strength), ftoa(m.Betweenness), ftoa(m.Eigenvector), ftoa(m.PageRank), strconv.Itoa(m.Community)})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// Edges writes one row per co-mention edge.
+func Edges(w io.Writer, res *analysis.Result) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"source", "target", "weight"})
+	for _, e := range res.Network.Edges {
+		cw.Write([]string{e.A, e.B, ftoa(e.Weight)})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// Entities writes the audit table: every actor with every surface form
+// seen and its count, one row per form, so the merges can be checked.
+func Entities(w io.Writer, res *analysis.Result) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"id", "name", "type", "bloc", "form", "count"})
+	for _, a := range res.Actors {
+		for _, f := range a.Forms {
+			cw.Write([]string{a.ID, a.Name, string(a.Type), string(a.Bloc), f.Text, strconv.Itoa(f.Count)})
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// GraphML writes the network with node attributes (label, type, bloc,
+// measures, community) and edge weights, readable by networkx.read_graphml
+// and Gephi.
+func GraphML(w io.Writer, res *analysis.Result) error {
+	var b strings.Builder
+	b.WriteString(xml.Header)
+	b.WriteString(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">` + "\n")
+	keys := []struct{ id, for_, name, typ string }{
+		{"label", "node", "label", "string"},
+		{"type", "node", "type", "string"},
+		{"bloc", "node", "bloc", "string"},
+		{"mentions", "node", "mentions", "int"},
+		{"degree", "node", "degree", "int"},
+		{"strength", "node", "strength", "double"},
+		{"betweenness", "node", "betweenness", "double"},
+		{"eigenvector", "node", "eigenvector", "double"},
+		{"pagerank", "node", "pagerank", "double"},
+		{"community", "node", "community", "int"},
+		{"weight", "edge", "weight", "double"},
+	}
+	for _, k := range keys {
+		fmt.Fprintf(&b, "  <key id=%q for=%q attr.name=%q attr.type=%q/>\n", k.id, k.for_, k.name, k.typ)
+	}
+	b.WriteString(`  <graph id="comention" edgedefault="undirected">` + "\n")
+	for _, a := range res.Actors {
+		m := a.Measures
+		fmt.Fprintf(&b, "    <node id=\"%s\">\n", esc(a.ID))
+		for _, kv := range [][2]string{
+			{"label", a.Name}, {"type", string(a.Type)}, {"bloc", string(a.Bloc)}, {"mentions", strconv.Itoa(a.Mentions)},
+			{"degree", strconv.Itoa(m.Degree)}, {"strength", ftoa(m.Strength)}, {"betweenness", ftoa(m.Betweenness)},
+			{"eigenvector", ftoa(m.Eigenvector)}, {"pagerank", ftoa(m.PageRank)}, {"community", strconv.Itoa(m.Community)},
+		} {
+			fmt.Fprintf(&b, "      <data key=%q>%s</data>\n", kv[0], esc(kv[1]))
+		}
+		b.WriteString("    </node>\n")
+	}
+	for _, e := range res.Network.Edges {
+		fmt.Fprintf(&b, "    <edge source=\"%s\" target=\"%s\"><data key=\"weight\">%s</data></edge>\n", esc(e.A), esc(e.B), ftoa(e.Weight))
+	}
+	b.WriteString("  </graph>\n</graphml>\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func esc(s string) string {
+	var b strings.Builder
+	xml.EscapeText(&b, []byte(s))
+	return b.String()
+}

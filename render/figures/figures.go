@@ -1,0 +1,158 @@
+// Package figures draws the report figures of an analysis into a folder.
+package figures
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"fmt"
+	"maps"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"alignnet/analysis"
+	"alignnet/render/chart"
+	"alignnet/render/netplot"
+	"alignnet/render/style"
+)
+
+// Options set what the figures show.
+type Options struct {
+	Seed      int // layout seed
+	TopLabels int // network nodes labelled, by PageRank
+	TopActors int // actors in the centrality chart
+}
+
+// DefaultOptions are the options of `alignnet run`.
+var DefaultOptions = Options{Seed: 1, TopLabels: 30, TopActors: 15}
+
+// Write draws every figure of res into dir as .svg and .png.
+func Write(ctx context.Context, dir string, res *analysis.Result, opt Options) error {
+	figs := map[string]style.Figure{}
+	if len(res.Actors) > 0 {
+		nodes, edges := networkOf(res, opt.TopLabels)
+		pos, err := netplot.Layout(ctx, nodes, edges, opt.Seed)
+		if err != nil {
+			return fmt.Errorf("network layout: %w", err)
+		}
+		figs["network"] = &netplot.Network{SizeName: "PageRank", ColorBy: netplot.ByBloc, Nodes: nodes, Edges: edges, Pos: pos}
+		figs["network-communities"] = &netplot.Network{Title: "Communities of the co-mention network", SizeName: "PageRank", ColorBy: netplot.ByCommunity, Nodes: nodes, Edges: edges, Pos: pos}
+		figs["centrality"] = &chart.Centrality{Actors: topActors(res, opt.TopActors)}
+	}
+	if len(res.Articles) > 0 {
+		figs["alignment"] = &chart.Alignment{Bars: alignmentBars(res)}
+	}
+	for _, name := range slices.Sorted(maps.Keys(figs)) {
+		f := figs[name]
+		for _, ext := range []string{".svg", ".png"} {
+			var buf bytes.Buffer
+			var err error
+			if ext == ".svg" {
+				err = f.WriteSVG(&buf)
+			} else {
+				err = f.WritePNG(&buf)
+			}
+			if err != nil {
+				return fmt.Errorf("figure %s%s: %w", name, ext, err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, name+ext), buf.Bytes(), 0o644); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// byPageRank orders actors by PageRank, then ID.
+func byPageRank(as []analysis.Actor) []analysis.Actor {
+	s := slices.Clone(as)
+	slices.SortFunc(s, func(a, b analysis.Actor) int {
+		if c := cmp.Compare(b.Measures.PageRank, a.Measures.PageRank); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	return s
+}
+
+func networkOf(res *analysis.Result, labels int) ([]netplot.Node, []netplot.Edge) {
+	labelled := map[string]bool{}
+	for i, a := range byPageRank(res.Actors) {
+		if i < labels {
+			labelled[a.ID] = true
+		}
+	}
+	var nodes []netplot.Node
+	for _, a := range res.Actors {
+		nodes = append(nodes, netplot.Node{ID: a.ID, Label: a.Name, Bloc: string(a.Bloc), Community: a.Measures.Community, Size: a.Measures.PageRank, Labelled: labelled[a.ID]})
+	}
+	var edges []netplot.Edge
+	for _, e := range res.Network.Edges {
+		edges = append(edges, netplot.Edge{A: e.A, B: e.B, Weight: e.Weight})
+	}
+	return nodes, edges
+}
+
+// byMeanRank orders actors by their mean rank over the five measures
+// (then ID), so an actor central under one measure only does not crowd out
+// the actors central under all.
+func byMeanRank(as []analysis.Actor) []analysis.Actor {
+	measures := []func(analysis.Actor) float64{
+		func(a analysis.Actor) float64 { return float64(a.Measures.Degree) },
+		func(a analysis.Actor) float64 { return a.Measures.Strength },
+		func(a analysis.Actor) float64 { return a.Measures.Betweenness },
+		func(a analysis.Actor) float64 { return a.Measures.Eigenvector },
+		func(a analysis.Actor) float64 { return a.Measures.PageRank },
+	}
+	sum := map[string]int{}
+	for _, m := range measures {
+		s := slices.Clone(as)
+		slices.SortStableFunc(s, func(a, b analysis.Actor) int { return cmp.Compare(m(b), m(a)) })
+		for r, a := range s {
+			sum[a.ID] += r
+		}
+	}
+	s := slices.Clone(as)
+	slices.SortFunc(s, func(a, b analysis.Actor) int {
+		if c := cmp.Compare(sum[a.ID], sum[b.ID]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	return s
+}
+
+func topActors(res *analysis.Result, n int) []chart.Actor {
+	var out []chart.Actor
+	for i, a := range byMeanRank(res.Actors) {
+		if i >= n {
+			break
+		}
+		m := a.Measures
+		out = append(out, chart.Actor{Label: a.Name, Bloc: string(a.Bloc), Degree: float64(m.Degree), Strength: m.Strength, Betweenness: m.Betweenness, Eigenvector: m.Eigenvector, PageRank: m.PageRank})
+	}
+	return out
+}
+
+func alignmentBars(res *analysis.Result) []chart.Bar {
+	var bars []chart.Bar
+	for _, a := range res.Articles {
+		label := a.Doc.Title
+		if label == "" {
+			label = a.Doc.ID
+		}
+		if a.Doc.Date != "" {
+			label = a.Doc.Date[:4] + " · " + label
+		}
+		b := chart.Bar{Label: label, Lo: math.NaN(), Hi: math.NaN()}
+		if a.Alignment.Score == nil {
+			b.Missing = true
+		} else {
+			b.Value = *a.Alignment.Score
+		}
+		bars = append(bars, b)
+	}
+	return bars
+}

@@ -1,0 +1,168 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"alignnet/analysis"
+	"alignnet/analysis/alignment"
+	"alignnet/pipeline"
+	"alignnet/pipeline/kb"
+	"alignnet/render/export"
+	"alignnet/render/figures"
+)
+
+func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	in := fs.String("in", "seeds", "folder of .txt articles, read recursively")
+	out := fs.String("out", "out", "output folder (replaced as a whole when the run succeeds)")
+	kbDir := fs.String("kb", "", "knowledge-base folder of *.kb files (default: the embedded one)")
+	subject := fs.String("subject", "", "subject state of every article (default: detected per article)")
+	seed := fs.Uint64("seed", 1, "seed of the community search and the network layout")
+	figs := fs.Bool("figures", true, "draw the figures (false: data files only)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+
+	k := kb.Default()
+	if *kbDir != "" {
+		var err error
+		if k, err = kb.LoadDir(*kbDir); err != nil {
+			return err
+		}
+	}
+	p, err := pipeline.New(k, *subject)
+	if err != nil {
+		return err
+	}
+	files, err := pipeline.Files(*in)
+	if err != nil {
+		return err
+	}
+	var arts []*pipeline.Article
+	skipped := 0
+	seen := map[[32]byte]string{}
+	for _, f := range files {
+		doc, err := pipeline.Read(f)
+		if err != nil {
+			fmt.Fprintf(stderr, "alignnet: skip %v\n", err)
+			skipped++
+			continue
+		}
+		sum := sha256.Sum256([]byte(doc.Body))
+		if first, dup := seen[sum]; dup {
+			fmt.Fprintf(stderr, "alignnet: skip %s: same article as %s\n", f, first)
+			skipped++
+			continue
+		}
+		seen[sum] = f
+		arts = append(arts, p.Process(doc))
+	}
+	if len(arts) == 0 {
+		return fmt.Errorf("%s: no readable article", *in)
+	}
+	res, err := analysis.Analyze(arts, alignment.DefaultLexicon(), *seed)
+	if err != nil {
+		return err
+	}
+	generator := fmt.Sprintf("alignnet %s; kb sha256:%s", version, k.Checksum)
+	err = replaceDir(*out, func(dir string) error {
+		if err := writeData(filepath.Join(dir, "data"), res, generator); err != nil {
+			return err
+		}
+		if !*figs {
+			return nil
+		}
+		fdir := filepath.Join(dir, "figures")
+		if err := os.MkdirAll(fdir, 0o755); err != nil {
+			return err
+		}
+		opt := figures.DefaultOptions
+		opt.Seed = int(*seed)
+		return figures.Write(ctx, fdir, res, opt)
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "alignnet: %d articles, %d actors, %d edges → %s\n", len(arts), len(res.Actors), len(res.Network.Edges), *out)
+	if skipped > 0 {
+		return fmt.Errorf("%d of %d files: %w", skipped, len(files), errPartial)
+	}
+	return nil
+}
+
+// writeData writes the data exports into dir.
+func writeData(dir string, res *analysis.Result, generator string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	files := []struct {
+		name  string
+		write func(io.Writer) error
+	}{
+		{"articles.json", func(w io.Writer) error { return export.Articles(w, res, generator) }},
+		{"nodes.csv", func(w io.Writer) error { return export.Nodes(w, res) }},
+		{"edges.csv", func(w io.Writer) error { return export.Edges(w, res) }},
+		{"entities.csv", func(w io.Writer) error { return export.Entities(w, res) }},
+		{"network.graphml", func(w io.Writer) error { return export.GraphML(w, res) }},
+	}
+	for _, f := range files {
+		var buf bytes.Buffer
+		if err := f.write(&buf); err != nil {
+			return fmt.Errorf("%s: %w", f.name, err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f.name), buf.Bytes(), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// replaceDir builds a new version of dir in a staging folder beside it with
+// fill, then swaps it in: a run that fails or is killed leaves dir as it
+// was, and no half-written file is ever visible in dir.
+func replaceDir(dir string, fill func(staging string) error) error {
+	dir = filepath.Clean(dir)
+	parent := filepath.Dir(dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("output folder %s: %w", dir, err)
+	}
+	staging, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
+	if err != nil {
+		return fmt.Errorf("output folder %s: %w", dir, err)
+	}
+	defer os.RemoveAll(staging)
+	if err := os.Chmod(staging, 0o755); err != nil {
+		return err
+	}
+	if err := fill(staging); err != nil {
+		return err
+	}
+	old := ""
+	if _, err := os.Stat(dir); err == nil {
+		old = staging + ".old"
+		if err := os.Rename(dir, old); err != nil {
+			return fmt.Errorf("output folder %s: %w", dir, err)
+		}
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	if err := os.Rename(staging, dir); err != nil {
+		if old != "" {
+			os.Rename(old, dir)
+		}
+		return fmt.Errorf("output folder %s: %w", dir, err)
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}

@@ -86,7 +86,7 @@ func networkOf(res *analysis.Result, labels int) ([]netplot.Node, []netplot.Edge
 	}
 	var nodes []netplot.Node
 	for _, a := range res.Actors {
-		nodes = append(nodes, netplot.Node{ID: a.ID, Label: a.Name, Bloc: string(a.Bloc), Community: a.Measures.Community, Size: a.Measures.PageRank, Labelled: labelled[a.ID]})
+		nodes = append(nodes, netplot.Node{ID: a.ID, Label: Label(a), Bloc: string(a.Bloc), Community: a.Measures.Community, Size: a.Measures.PageRank, Labelled: labelled[a.ID]})
 	}
 	var edges []netplot.Edge
 	for _, e := range res.Network.Edges {
@@ -131,7 +131,7 @@ func topActors(res *analysis.Result, n int) []chart.Actor {
 			break
 		}
 		m := a.Measures
-		out = append(out, chart.Actor{Label: a.Name, Bloc: string(a.Bloc), Degree: float64(m.Degree), Strength: m.Strength, Betweenness: m.Betweenness, Eigenvector: m.Eigenvector, PageRank: m.PageRank})
+		out = append(out, chart.Actor{Label: Label(a), Bloc: string(a.Bloc), Degree: float64(m.Degree), Strength: m.Strength, Betweenness: m.Betweenness, Eigenvector: m.Eigenvector, PageRank: m.PageRank})
 	}
 	return out
 }
@@ -139,13 +139,7 @@ func topActors(res *analysis.Result, n int) []chart.Actor {
 func alignmentBars(res *analysis.Result) []chart.Bar {
 	var bars []chart.Bar
 	for _, a := range res.Articles {
-		label := a.Doc.Title
-		if label == "" {
-			label = a.Doc.ID
-		}
-		if a.Doc.Date != "" {
-			label = a.Doc.Date[:4] + " · " + label
-		}
+		label := ArticleLabel(a)
 		b := chart.Bar{Label: label, Lo: math.NaN(), Hi: math.NaN()}
 		if a.Alignment.Score == nil {
 			b.Missing = true
@@ -155,4 +149,60 @@ func alignmentBars(res *analysis.Result) []chart.Bar {
 		bars = append(bars, b)
 	}
 	return bars
+}
+
+// maxName is the longest actor name shown in full; longer names give way to
+// an acronym the articles use ("Collective Security Treaty Organization"
+// becomes "CSTO").
+const maxName = 26
+
+// Label is the name figures show for an actor.
+func Label(a analysis.Actor) string {
+	if len([]rune(a.Name)) <= maxName {
+		return a.Name
+	}
+	best := ""
+	for _, f := range a.Forms {
+		if isAcronym(f.Text) && (best == "" || len(f.Text) < len(best)) {
+			best = f.Text
+		}
+	}
+	if best == "" {
+		return a.Name
+	}
+	return best
+}
+
+func isAcronym(s string) bool {
+	n := 0
+	for _, r := range s {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			n++
+		case r == '.' || r == '-' || r == '&':
+		default:
+			return false
+		}
+	}
+	return n >= 2
+}
+
+// ArticleLabel is the name figures show for an article: its date and
+// title, or its publication and issue, or its file name.
+func ArticleLabel(a analysis.Article) string {
+	d := a.Doc
+	label := d.Title
+	switch {
+	case label != "":
+	case d.Publication != "" && d.Volume != "" && d.Issue != "":
+		label = fmt.Sprintf("%s %s/%s", d.Publication, d.Volume, d.Issue)
+	case d.Publication != "":
+		label = d.Publication + " " + d.ID
+	default:
+		label = d.ID
+	}
+	if d.Date != "" {
+		label = d.Date + " · " + label
+	}
+	return label
 }

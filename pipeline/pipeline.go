@@ -34,7 +34,7 @@ type Article struct {
 // Sentence is one sentence of an article's body.
 type Sentence struct {
 	Text       string
-	Start, End int                 // byte offsets in the body
+	Start, End int                // byte offsets in the body
 	Mentions   []entities.Mention // offsets in the body
 	Actors     []string           // IDs of the actors mentioned (no places), sorted, unique
 }
@@ -171,4 +171,45 @@ func Read(path string) (*ingest.Document, error) {
 		return nil, err
 	}
 	return ingest.Parse(path, data)
+}
+
+// Result is the outcome of reading and processing one file.
+type Result struct {
+	Path    string
+	Article *Article // nil when Err is set
+	Err     error
+}
+
+// ProcessFiles reads and processes files with workers goroutines (at least
+// one) and returns one Result per file, in the order of files, whatever
+// the order in which the workers finish.
+func (p *Pipeline) ProcessFiles(files []string, workers int) []Result {
+	out := make([]Result, len(files))
+	if workers < 1 {
+		workers = 1
+	}
+	next := make(chan int)
+	done := make(chan struct{})
+	for w := 0; w < workers; w++ {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for i := range next {
+				out[i].Path = files[i]
+				doc, err := Read(files[i])
+				if err != nil {
+					out[i].Err = err
+					continue
+				}
+				out[i].Article = p.Process(doc)
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	for w := 0; w < workers; w++ {
+		<-done
+	}
+	return out
 }

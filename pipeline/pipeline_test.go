@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -72,5 +73,37 @@ func TestProcessSubjectAndBlocs(t *testing.T) {
 	}
 	if p, err := New(kb.Default(), "Kyrgyzstan"); err != nil || p.Process(doc).Subject != "kyrgyzstan" {
 		t.Errorf("New(subject Kyrgyzstan) did not fix the subject: %v", err)
+	}
+}
+
+func TestProcessFilesKeepsOrder(t *testing.T) {
+	p, err := New(kb.Default(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	var files []string
+	for i := 0; i < 40; i++ {
+		f := filepath.Join(dir, fmt.Sprintf("%02d.txt", i))
+		text := fmt.Sprintf("Title: Article %d\n\nKazakhstan and Russia met %d times.\n", i, i)
+		if i%7 == 3 {
+			text = "" // an empty file fails in place
+		}
+		os.WriteFile(f, []byte(text), 0o644)
+		files = append(files, f)
+	}
+	for _, workers := range []int{0, 1, 2, 8} {
+		res := p.ProcessFiles(files, workers)
+		for i, r := range res {
+			if r.Path != files[i] {
+				t.Fatalf("workers %d: result %d is %s, want %s", workers, i, r.Path, files[i])
+			}
+			if (r.Err != nil) != (i%7 == 3) {
+				t.Errorf("workers %d: %s: err = %v", workers, r.Path, r.Err)
+			}
+			if r.Err == nil && r.Article.Doc.Title != fmt.Sprintf("Article %d", i) {
+				t.Errorf("workers %d: %s: title %q", workers, r.Path, r.Article.Doc.Title)
+			}
+		}
 	}
 }

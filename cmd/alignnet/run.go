@@ -10,6 +10,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"time"
 
 	"alignnet/analysis"
 	"alignnet/analysis/alignment"
@@ -28,10 +30,14 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	subject := fs.String("subject", "", "subject state of every article (default: detected per article)")
 	seed := fs.Uint64("seed", 1, "seed of the community search and the network layout")
 	figs := fs.Bool("figures", true, "draw the figures (false: data files only)")
+	timings := fs.Bool("timings", false, "print the wall time of each stage to stderr")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 
+	tm := &timer{w: stderr, on: *timings}
+	defer tm.stop()
+	tm.start("knowledge base")
 	k := kb.Default()
 	if *kbDir != "" {
 		var err error
@@ -50,31 +56,33 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	var arts []*pipeline.Article
 	skipped := 0
 	seen := map[[32]byte]string{}
-	for _, f := range files {
-		doc, err := pipeline.Read(f)
-		if err != nil {
-			fmt.Fprintf(stderr, "alignnet: skip %v\n", err)
+	tm.start("read, sentences, entities")
+	for _, r := range p.ProcessFiles(files, runtime.GOMAXPROCS(0)) {
+		if r.Err != nil {
+			fmt.Fprintf(stderr, "alignnet: skip %v\n", r.Err)
 			skipped++
 			continue
 		}
-		sum := sha256.Sum256([]byte(doc.Body))
+		sum := sha256.Sum256([]byte(r.Article.Doc.Body))
 		if first, dup := seen[sum]; dup {
-			fmt.Fprintf(stderr, "alignnet: skip %s: same article as %s\n", f, first)
+			fmt.Fprintf(stderr, "alignnet: skip %s: same article as %s\n", r.Path, first)
 			skipped++
 			continue
 		}
-		seen[sum] = f
-		arts = append(arts, p.Process(doc))
+		seen[sum] = r.Path
+		arts = append(arts, r.Article)
 	}
 	if len(arts) == 0 {
 		return fmt.Errorf("%s: no readable article", *in)
 	}
+	tm.start("alignment, network, measures")
 	res, err := analysis.Analyze(arts, alignment.DefaultLexicon(), *seed)
 	if err != nil {
 		return err
 	}
 	generator := fmt.Sprintf("alignnet %s; kb sha256:%s", version, k.Checksum)
 	err = replaceDir(*out, func(dir string) error {
+		tm.start("data files")
 		if err := writeData(filepath.Join(dir, "data"), res, generator); err != nil {
 			return err
 		}
@@ -85,6 +93,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		if err := os.MkdirAll(fdir, 0o755); err != nil {
 			return err
 		}
+		tm.start("figures")
 		opt := figures.DefaultOptions
 		opt.Seed = int(*seed)
 		return figures.Write(ctx, fdir, res, opt)
@@ -165,4 +174,24 @@ func replaceDir(dir string, fill func(staging string) error) error {
 		return os.RemoveAll(old)
 	}
 	return nil
+}
+
+// timer prints the wall time of each stage when on.
+type timer struct {
+	w     io.Writer
+	on    bool
+	stage string
+	t0    time.Time
+}
+
+func (t *timer) start(stage string) {
+	t.stop()
+	t.stage, t.t0 = stage, time.Now()
+}
+
+func (t *timer) stop() {
+	if t.on && t.stage != "" {
+		fmt.Fprintf(t.w, "alignnet: %-30s %8.3f s\n", t.stage, time.Since(t.t0).Seconds())
+	}
+	t.stage = ""
 }

@@ -5,6 +5,7 @@ package pipeline
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -164,11 +165,34 @@ func Files(dir string) ([]string, error) {
 	return files, nil
 }
 
+// MaxFileSize is the largest file Read accepts. Real articles are far
+// below it (the seeds are 5 to 22 KB); a larger file is a dump, a book or a
+// mistake, and reading it would stall the run.
+const MaxFileSize = 16 << 20
+
+// ErrTooLarge is returned for a file over MaxFileSize.
+var ErrTooLarge = errors.New("pipeline: file too large for an article")
+
 // Read parses one article file.
 func Read(path string) (*ingest.Document, error) {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if st.Size() > MaxFileSize {
+		return nil, fmt.Errorf("%s: %d MB: %w (limit %d MB)", path, st.Size()>>20, ErrTooLarge, MaxFileSize>>20)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("%s: %w (limit %d MB)", path, ErrTooLarge, MaxFileSize>>20)
 	}
 	return ingest.Parse(path, data)
 }

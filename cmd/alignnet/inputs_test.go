@@ -25,8 +25,8 @@ func utf16LE(s string) []byte {
 var inputTests = []struct {
 	name  string
 	setup func(t *testing.T, in string) // writes the bad input beside a good article
-	want  error                          // nil, errPartial, or errFailed
-	msg   string                         // must appear in stderr or the error
+	want  error                         // nil, errPartial, or errFailed
+	msg   string                        // must appear in stderr or the error
 }{
 	{"empty file", func(t *testing.T, in string) { writeFile(t, filepath.Join(in, "bad.txt"), "") }, errPartial, "bad.txt: ingest: empty file"},
 	{"binary file", func(t *testing.T, in string) {

@@ -862,16 +862,54 @@ func (a *article) personCue(i, j int, title bool) bool {
 	return false
 }
 
-// countryNear returns the ID of a country named or qualified right before
-// token i ("Kazakh Defense Minister Danial Akhmetov"), or "".
+// countryNear returns the ID of the country a new person belongs to, from
+// the words just before the name ("Kazakh Defense Minister Danial
+// Akhmetov", "State Department spokesman Philip Crowley") or an appositive
+// after it ("Temir Sariyev, a Kyrgyz economist"), or "".
 func (a *article) countryNear(i, j int) string {
-	for k := i - 1; k >= 0 && k >= i-5 && a.toks[k].sent == a.toks[i].sent; k-- {
+	sent := a.toks[i].sent
+	lo := i - 6
+	if lo < 0 {
+		lo = 0
+	}
+	// Mentions already recorded just before the name.
+	for k := len(a.mentions) - 1; k >= 0; k-- {
+		m := a.mentions[k]
+		if m.Sentence != sent || m.End <= a.toks[lo].start {
+			break
+		}
+		if m.End > a.toks[i].start {
+			continue
+		}
+		if e := a.ents[m.Entity]; e != nil {
+			if e.Type == kb.Country {
+				return e.ID
+			}
+			if e.Country != "" {
+				return e.Country
+			}
+		}
+	}
+	look := func(k int) string {
+		for _, c := range a.r.index[a.toks[k].key] {
+			if c.e.Type == kb.Country && c.kind != kSeat && isCap(a.toks[k].text) {
+				return c.e.ID
+			}
+		}
+		return ""
+	}
+	for k := i - 1; k >= lo && a.toks[k].sent == sent; k-- {
 		if a.toks[k].text == "," || a.toks[k].text == "." {
 			break
 		}
-		for _, c := range a.r.index[a.toks[k].key] {
-			if c.e.Type == kb.Country {
-				return c.e.ID
+		if c := look(k); c != "" {
+			return c
+		}
+	}
+	if a.word(j) == "," {
+		for k := j + 1; k < j+5 && k < len(a.toks) && a.toks[k].sent == sent && a.toks[k].text != ","; k++ {
+			if c := look(k); c != "" {
+				return c
 			}
 		}
 	}

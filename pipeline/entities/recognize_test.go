@@ -129,6 +129,11 @@ var recognizeTests = []struct {
 		want: []string{"claudio-bisonero:person=Claudio Bisonero", "north-atlantic-treaty-organization:organization=NATO"},
 	},
 	{
+		name: "a new person takes the country of the body named before",
+		text: "Russian Foreign Ministry spokeswoman Maria Zakharova disagreed.",
+		want: []string{"maria-zakharova:person=Maria Zakharova", "russia-foreign-ministry:organization=Russian Foreign Ministry"},
+	},
+	{
 		name: "sentence openers and months are not names",
 		text: "Despite the talks, nothing moved. However, In October little changed.",
 		want: nil,
@@ -167,6 +172,29 @@ func TestRecognize(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestNewPersonCountry(t *testing.T) {
+	r := testRecognizer(t)
+	for _, tt := range []struct{ text, id, country string }{
+		{"Russian Foreign Ministry spokeswoman Maria Zakharova disagreed.", "maria-zakharova", "russia"},
+		{"According to Temir Sariev, a Kazakh economist, growth slowed.", "temir-sariev", "kazakhstan"},
+		{"Officials met Claudio Bisonero, deputy secretary general of NATO.", "claudio-bisonero", ""},
+	} {
+		res := recognize(r, tt.text, Options{Date: date2008})
+		found := false
+		for _, e := range res.Entities {
+			if e.ID == tt.id {
+				found = true
+				if e.Country != tt.country {
+					t.Errorf("Recognize(%q): %s country = %q, want %q", tt.text, e.ID, e.Country, tt.country)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("Recognize(%q): no %s in %q", tt.text, tt.id, summary(res))
+		}
 	}
 }
 

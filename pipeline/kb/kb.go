@@ -1,9 +1,6 @@
 package kb
 
-import (
-	"sort"
-	"time"
-)
+import "time"
 
 // Type is the kind of actor an entry describes.
 type Type string
@@ -78,7 +75,7 @@ type Office struct {
 // "Minister of Foreign Affairs").
 type Role struct {
 	ID      string // "foreign-minister"
-	Name    string // "foreign minister"
+	Name    string // as written in roles.kb: "Foreign Minister"
 	Aliases []string
 	File    string
 	Line    int
@@ -91,9 +88,9 @@ type KB struct {
 	Roles    []Role  // sorted by ID
 	Checksum string  // hex SHA-256 over the files, see Parse
 
-	byID    map[string]int        // entry ID -> index in Entries
-	roles   map[string]int        // role ID -> index in Roles
-	holders map[holderKey][]int   // (role, of) -> indexes in Entries, ascending
+	byID    map[string]int      // entry ID -> index in Entries
+	roles   map[string]int      // role ID -> index in Roles
+	holders map[holderKey][]int // (role, of) -> indexes in Entries, ascending
 }
 
 type holderKey struct{ role, of string }
@@ -133,8 +130,7 @@ func (k *KB) Holders(role, of string, on time.Time) []*Entry {
 			}
 		}
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a].ID < out[b].ID })
-	return out
+	return out // the index is in Entries order, which is ID order
 }
 
 // Holds reports whether the office was held on day, a UTC midnight.

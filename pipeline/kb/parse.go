@@ -75,7 +75,11 @@ func Parse(fsys fs.FS) (*KB, error) {
 // LoadDir parses the *.kb files of directory dir; messages name files by
 // their path (dir joined with the file name).
 func LoadDir(dir string) (*KB, error) {
-	return parse(os.DirFS(dir), func(name string) string { return filepath.Join(dir, name) })
+	k, err := parse(os.DirFS(dir), func(name string) string { return filepath.Join(dir, name) })
+	if errors.Is(err, ErrNoFiles) {
+		return nil, fmt.Errorf("load %s: %w", dir, err)
+	}
+	return k, err
 }
 
 func parse(fsys fs.FS, display func(string) string) (*KB, error) {

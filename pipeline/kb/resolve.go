@@ -8,10 +8,12 @@ import (
 
 var kindType = map[string]Type{"country": Country, "person": Person, "org": Organization, "source": Source}
 
+var straightQuotes = strings.NewReplacer("’", "'", "‘", "'")
+
 // fold is the key under which surface forms are compared: lower case, with
 // curly apostrophes made straight.
 func fold(s string) string {
-	return strings.ToLower(strings.NewReplacer("’", "'", "‘", "'").Replace(s))
+	return strings.ToLower(straightQuotes.Replace(s))
 }
 
 // resolve turns records into a KB: it assigns IDs, rejects duplicate IDs and

@@ -14,6 +14,7 @@ const (
 	ReasonTitle      = "title"             // the article's title line
 	ReasonDateLine   = "date line"         // a line holding only a date
 	ReasonByline     = "byline"            // "By Roger McDermott"
+	ReasonCredit     = "credit"            // "Reporting by ...", "Additional reporting by ...", "Editing by ..."
 	ReasonBio        = "author bio"        // "About" blocks and "X is a professor of ..." paragraphs
 	ReasonDisclaimer = "disclaimer"        // "The views presented in this article are the author's own ..."
 	ReasonTagline    = "tagline"           // a lower-case fragment: "a global affairs media network"
@@ -57,6 +58,8 @@ var (
 	aboutRe = regexp.MustCompile(`(?i)^about( the)?( authors?)?\s*:?$`)
 
 	aboutInlineRe = regexp.MustCompile(`(?i)^about the authors?\s*[:.-]?\s+\S`)
+
+	creditRe = regexp.MustCompile(`(?i)^(?:(?:Additional |Further )?(?:reporting|research|editing|translation|writing)(?: and (?:reporting|research|editing|translation|writing))? by|Edited by|Translated by|Compiled by|Contributed by)\s+\S.{0,120}$`)
 
 	bylineRe = regexp.MustCompile(`^(?:By|BY|Written by|Author)\s*:?\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|al|el|and))*)$`)
 

@@ -171,6 +171,10 @@ func classify(st *state, paras []string) []string {
 		}
 	}
 	for i, p := range paras {
+		if reason[i] == "" && creditRe.MatchString(p) {
+			reason[i] = ReasonCredit
+			continue
+		}
 		if m := bylineRe.FindStringSubmatch(p); reason[i] == "" && m != nil && words(m[1]) <= maxNameWords {
 			reason[i] = ReasonByline
 			names = append(names, m[1])

@@ -100,6 +100,14 @@ var parseTests = []struct {
 			{"Published: July 2011", ReasonDateLine}},
 	},
 	{
+		name:  "credit lines of a news agency",
+		in:    "Title: Border talks\n\n" + body + "\n\nReporting by Dilnoza Yusupova in Dushanbe; editing by Mark Heinrich\n\nAdditional reporting by RFE/RL’s Kyrgyz Service.\n",
+		title: "Border talks",
+		paras: []string{body},
+		drops: []Drop{{"Title: Border talks", ReasonHeader}, {"Reporting by Dilnoza Yusupova in Dushanbe; editing by Mark Heinrich", ReasonCredit},
+			{"Additional reporting by RFE/RL’s Kyrgyz Service.", ReasonCredit}},
+	},
+	{
 		name: "author block, disclaimer, tagline, address",
 		in: body + "\n\nRichard Rousseau, Ph.D. is a professor of international relations at the Azerbaijan Diplomatic Academy.\n\n" +
 			"About\nRichard Rousseau\n:\nRichard Rousseau, Ph.D. is an international relations expert. He was formerly a professor.\n" +

@@ -38,7 +38,7 @@ func parseCues(name, text string) (cueSets, error) {
 		}
 		cur[fold(line)] = true
 	}
-	for _, sec := range []string{"org-heads", "titles", "appositive", "surname-endings", "first-names", "stop", "months", "ethnic-after", "ethnic-before", "locative", "motion"} {
+	for _, sec := range []string{"org-heads", "titles", "appositive", "surname-endings", "first-names", "stop", "not-orgs", "months", "ethnic-after", "ethnic-before", "locative", "motion"} {
 		if sets[sec] == nil {
 			return nil, fmt.Errorf("%s: missing section [%s]", name, sec)
 		}
@@ -51,6 +51,9 @@ func (c cueSets) has(section, word string) bool { return c[section][fold(word)] 
 // surnameLike reports whether a word ends like a surname of the region.
 func (c cueSets) surnameLike(word string) bool {
 	w := fold(word)
+	if strings.ContainsAny(w, "-‐‑") || len(w) < 5 {
+		return false
+	}
 	for end := range c["surname-endings"] {
 		if len(w) > len(end)+2 && strings.HasSuffix(w, end) {
 			return true

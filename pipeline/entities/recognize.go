@@ -330,11 +330,12 @@ func (a *article) knownSource(i, j int) bool {
 	return false
 }
 
-// isPlace reports whether tokens [i, j) are a known capital or country
-// (a dateline such as "Moscow" in "(ITAR-TASS, Moscow, May 22)").
+// isPlace reports whether tokens [i, j) name a country: a citation
+// "(Kazakhstan, May 3)" cites no source. A seat may be one ("(Akorda,
+// January 5)", the presidential press service).
 func (a *article) isPlace(i, j int) bool {
 	for _, c := range a.r.index[a.key(i, j)] {
-		if c.kind == kSeat || c.e.Type == kb.Country {
+		if c.kind != kSeat && c.e.Type == kb.Country {
 			return true
 		}
 	}
@@ -379,7 +380,8 @@ func isConnector(w string) bool {
 func (a *article) scan() {
 	for i := 0; i < len(a.toks); {
 		t := a.toks[i]
-		if a.used[i] || !t.word || !(isCap(t.text) || a.hyphenCandidate(t.text)) {
+		ordinal := isOrdinal(t.text) && i+1 < len(a.toks) && isCap(a.toks[i+1].text)
+		if a.used[i] || !t.word || !(isCap(t.text) || ordinal || a.hyphenCandidate(t.text)) {
 			i++
 			continue
 		}
@@ -399,6 +401,35 @@ func (a *article) hyphenCandidate(w string) bool {
 // heading in capitals must not cost quadratic time.
 const maxRun = 16
 
+// isCountryAt reports whether tokens [i, j) are exactly a country's name
+// ("Kazakhstan’s Ministry of Defense" is the ministry of a country, not a
+// name with a possessive inside).
+func (a *article) isCountryAt(i, j int) bool {
+	for k := i; k < j; k++ {
+		if e, cs := a.match(k, j); e == j {
+			for _, c := range cs {
+				if c.e.Type == kb.Country {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isOrdinal reports whether w is "82nd", "201st", "5th".
+func isOrdinal(w string) bool {
+	n := len(w)
+	if n < 3 || !isNumber(w[:n-2]) {
+		return false
+	}
+	switch w[n-2:] {
+	case "st", "nd", "rd", "th":
+		return true
+	}
+	return false
+}
+
 // runEnd returns the end of the run starting at i.
 func (a *article) runEnd(i int) int {
 	j := i + 1
@@ -406,6 +437,12 @@ func (a *article) runEnd(i int) int {
 		w := a.toks[j].text
 		if a.toks[j].word && isCap(w) && !a.r.cues.has("months", w) {
 			j++
+			continue
+		}
+		// "Prosecutor General’s Office", "People’s Bank": a possessive
+		// before an organization's head noun belongs to the name.
+		if isPossessive(w) && j+1 < len(a.toks) && a.toks[j+1].sent == a.toks[i].sent && isCap(a.toks[j+1].text) && a.r.cues.has("org-heads", a.toks[j+1].text) && !a.isCountryAt(i, j) {
+			j += 2
 			continue
 		}
 		// Connectors join only capitalised words.
@@ -511,16 +548,28 @@ func (a *article) run(i, j int) {
 		return
 	}
 	title := false
-	// Leading stop words, months and titles are not part of a name.
+	// Leading stop words, months and titles are not part of a name, nor is
+	// a compound modifier ("Russian-led", "Western-backed").
 	for i < j {
 		w := a.toks[i].text
+		if lowerTail(w) {
+			a.hyphenParts(i)
+			a.used[i] = true
+			i++
+			continue
+		}
 		if a.r.cues.has("stop", w) || a.r.cues.has("months", w) || isConnector(w) {
 			i++
 			continue
 		}
-		if a.r.cues.has("titles", strings.TrimSuffix(w, ".")) && !a.knownAt(i) {
+		if a.r.cues.has("titles", strings.TrimSuffix(w, ".")) && !a.knownAt(i) && !isPossessive(a.word(i+1)) && !isPossessive(a.word(i+2)) {
 			title = true
 			i++
+			// "Leader of the Nation": a title followed by a
+			// connector does not stand before a name.
+			if i < j && isConnector(a.toks[i].text) {
+				title = false
+			}
 			continue
 		}
 		break
@@ -538,6 +587,13 @@ func (a *article) run(i, j int) {
 		return
 	}
 	a.segment(i, j, title)
+}
+
+// lowerTail reports whether a hyphenated word ends in a lower-case part
+// ("Russian-led").
+func lowerTail(w string) bool {
+	k := strings.LastIndexAny(w, "-‐‑")
+	return k > 0 && k+1 < len(w) && !isCap(w[k+1:]) && !isNumber(w[k+1:])
 }
 
 // knownAt reports whether a knowledge-base entry starts at token i with
@@ -559,7 +615,16 @@ func (a *article) knownAt(i int) bool {
 // stretches.
 func (a *article) segment(i, j int, title bool) {
 	for k := i; k < j; {
+		if k > i {
+			title = false
+		}
 		e, cs := a.match(k, j)
+		if e > k && e < j && a.r.cues.has("org-heads", a.toks[j-1].text) && a.allCap(e, j) {
+			// "Red Star Enterprises": a known name inside an
+			// organization's name is part of it.
+			a.newOrg(k, j, "")
+			return
+		}
 		if e > k {
 			a.kbMention(k, e, cs)
 			k = e
@@ -582,6 +647,16 @@ func (a *article) segment(i, j int, title bool) {
 		title = false
 		k = u
 	}
+}
+
+// allCap reports whether tokens [i, j) are all capitalised words.
+func (a *article) allCap(i, j int) bool {
+	for k := i; k < j; k++ {
+		if !a.toks[k].word || !isCap(a.toks[k].text) {
+			return false
+		}
+	}
+	return true
 }
 
 // titleBefore reports whether a title word (any case) precedes token i.
@@ -632,7 +707,12 @@ func (a *article) kbMention(i, j int, cs []cand) {
 	c := a.pick(cs, i)
 	switch {
 	case c.e.Type == kb.Source:
-		a.sources[c.e.Name] = true
+		// Outside a parenthesised citation a medium is a source when
+		// the text cites it ("according to Interfax", "Kommersant
+		// reported"); otherwise it is neither source nor actor.
+		if a.cited(i, j) {
+			a.sources[form] = true
+		}
 	case c.kind == kShort && j-i == 1:
 		a.pending = append(a.pending, pendingShort{i: i, cands: cs, title: a.titleBefore(i)})
 	case c.kind == kSeat && a.locative(i, form):
@@ -646,6 +726,25 @@ func (a *article) kbMention(i, j int, cs []cand) {
 	for k := i; k < j; k++ {
 		a.used[k] = true
 	}
+}
+
+// cited reports whether the medium at tokens [i, j) is cited as a source.
+func (a *article) cited(i, j int) bool {
+	prev := strings.ToLower(a.word(i - 1))
+	if prev == "the" {
+		prev = strings.ToLower(a.word(i - 2))
+	}
+	switch prev {
+	case "to": // "according to", "told"
+		return strings.EqualFold(a.word(i-2), "according") || strings.EqualFold(a.word(i-2), "told")
+	case "by", "in", "with", "told", "citing", "quoting":
+		return true
+	}
+	switch strings.ToLower(a.word(j)) {
+	case "reported", "reports", "said", "says", "quoted", "quotes", "cited", "cites", "wrote", "writes", "published", "noted", "claimed", "added", "learned":
+		return true
+	}
+	return false
 }
 
 // pick chooses among the entries a form may name: a full name beats an
@@ -785,7 +884,14 @@ func (a *article) unknown(i, j int, title bool) {
 			a.used[i] = true
 			return
 		}
-		if a.titleWord(w) {
+		if a.titleWord(w) || !isCap(w) {
+			return
+		}
+		// An acronym the text never defines is most often an
+		// organization ("the Chinese company TBEA"), unless it sits in a
+		// heading of capitals.
+		if isAllCaps(w) && len(w) >= 3 && len(w) <= 6 && !a.r.cues.has("not-orgs", w) && !isAllCaps(a.word(i-1)) && !isAllCaps(a.word(i+1)) && !strings.ContainsAny(w, ".-") {
+			a.newOrg(i, i+1, "")
 			return
 		}
 		if !a.toks[i].first || title || a.r.cues.surnameLike(w) {
@@ -793,11 +899,26 @@ func (a *article) unknown(i, j int, title bool) {
 		}
 		return
 	}
+	// Two names joined by "and" ("James Baker and Nicholas Burns").
+	for k := i + 1; k < j-1; k++ {
+		if a.toks[k].text == "and" {
+			a.unknown(i, k, title)
+			a.unknown(k+1, j, title)
+			return
+		}
+	}
 	// Trim connectors at the edges and titles at the start ("Assistant
-	// Secretary of State Richard Boucher").
+	// Secretary of State Richard Boucher"); a title word inside the
+	// stretch ends the title ("Energy Minister Jurabek Mirzamakhmudov").
 	for i < j && (isConnector(a.toks[i].text) || a.titleWord(a.toks[i].text)) {
 		title = title || a.r.cues.has("titles", strings.TrimSuffix(a.toks[i].text, "."))
 		i++
+	}
+	for k := j - 2; k > i; k-- {
+		if a.r.cues.has("titles", strings.TrimSuffix(a.toks[k].text, ".")) && j-k-1 >= 2 {
+			i, title = k+1, true
+			break
+		}
 	}
 	for j > i && isConnector(a.toks[j-1].text) {
 		j--
@@ -846,6 +967,27 @@ func (a *article) personCue(i, j int, title bool) bool {
 	}
 	if title || a.r.cues.has("first-names", a.toks[i].text) || a.r.cues.surnameLike(a.toks[j-1].text) {
 		return true
+	}
+	// Reverse appositive: "the British ambassador in Tashkent, Craig
+	// Murray," or "the sanctions envoys, James O’Brien and ...".
+	if a.word(i-1) == "," {
+		for k := i - 2; k >= 0 && k >= i-8 && a.toks[k].sent == a.toks[i].sent && a.toks[k].text != ","; k-- {
+			w := strings.TrimSuffix(strings.ToLower(a.toks[k].text), "s")
+			if a.r.cues.has("appositive", w) || a.r.cues.has("titles", w) {
+				return true
+			}
+		}
+	}
+	// A name coordinated with a person's name after a title: "envoys,
+	// James O’Brien and David O’Sullivan".
+	if k := i - 1; k >= 1 && a.toks[k].text == "and" {
+		for _, m := range a.mentions {
+			if m.End == a.toks[k-1].end {
+				if e := a.ents[m.Entity]; e != nil && e.Type == kb.Person {
+					return true
+				}
+			}
+		}
 	}
 	// Appositive: "Claudio Bisonero, deputy secretary general of NATO".
 	if a.word(j) == "," {
@@ -930,6 +1072,41 @@ func (a *article) orgRun(i, j int) bool {
 	if head < 0 {
 		return false
 	}
+	// "Membership of the Eurasian Economic Union": a word that is no head
+	// before "of" is not part of the name that follows.
+	for k := i; k < head; k++ {
+		if w := a.toks[k].text; w == "of" || w == "for" {
+			n := k + 1
+			for n < j && isConnector(a.toks[n].text) {
+				n++
+			}
+			if n < j && n <= head {
+				if k == i+1 && a.toks[i].first {
+					a.used[i] = true
+					a.run(n, j)
+					return true
+				}
+			}
+			break
+		}
+	}
+	// "the United States and the European Union": two names.
+	for k := i + 1; k < head; k++ {
+		if a.toks[k].text == "and" {
+			if e, _ := a.match(i, k); e == k {
+				a.segment(i, k, false)
+				n := k + 1
+				for n < j && isConnector(a.toks[n].text) {
+					n++
+				}
+				if n < j {
+					a.run(n, j)
+				}
+				return true
+			}
+			break
+		}
+	}
 	// The name ends at the head, or runs on through an "of"-phrase.
 	end := head + 1
 	if end < j && (isConnector(a.toks[end].text) && a.toks[end].text != "and") {
@@ -937,7 +1114,11 @@ func (a *article) orgRun(i, j int) bool {
 		// Stop before "and <known name>" that ends the run.
 		for k := head + 1; k < j; k++ {
 			if a.toks[k].text == "and" {
-				if e, _ := a.match(k+1, j); e == j {
+				n := k + 1
+				if n < j && strings.EqualFold(a.toks[n].text, "the") {
+					n++
+				}
+				if e, _ := a.match(n, j); e == j {
 					end = k
 					break
 				}
@@ -1233,7 +1414,7 @@ func (a *article) resolvePending() {
 			a.mention(inOffice[0].e, t.text, t.start, t.end, t.sent)
 			continue
 		}
-		if len(p.cands) == 0 && p.title && a.r.cues.surnameLike(t.text) {
+		if len(p.cands) == 0 && p.title && !a.toks[p.i].first {
 			e := &kb.Entry{ID: slug(t.text), Name: t.text, Type: kb.Person, Bloc: kb.Other}
 			a.mention(e, t.text, t.start, t.end, t.sent)
 		}

@@ -50,10 +50,10 @@ func Analyze(arts []*pipeline.Article, lex *alignment.Lexicon, seed uint64) (*Re
 	}
 	actors := map[string]*acc{}
 	for _, a := range arts {
-		out := Article{Article: a, Stances: make([]alignment.Sentence, len(a.Sentences))}
-		blocs := map[string]string{}
+		out := Article{Article: a}
+		blocs, countries, types := map[string]string{}, map[string]string{}, map[string]kb.Type{}
 		for _, e := range a.Entities {
-			blocs[e.ID] = string(e.Bloc)
+			blocs[e.ID], countries[e.ID], types[e.ID] = string(e.Bloc), e.Country, e.Type
 			if e.Type == entities.Place {
 				continue
 			}
@@ -69,15 +69,20 @@ func Analyze(arts []*pipeline.Article, lex *alignment.Lexicon, seed uint64) (*Re
 				ac.forms[f.Text] += f.Count
 			}
 		}
+		ins := make([]alignment.Input, len(a.Sentences))
 		for i, s := range a.Sentences {
-			var in []alignment.Actor
+			in := alignment.Input{Text: s.Text}
 			for _, m := range s.Mentions {
-				in = append(in, alignment.Actor{ID: m.Entity, Bloc: blocs[m.Entity], Start: m.Start - s.Start, End: m.End - s.Start})
+				if types[m.Entity] == entities.Place {
+					continue
+				}
+				in.Actors = append(in.Actors, alignment.Actor{ID: m.Entity, Bloc: blocs[m.Entity], Country: countries[m.Entity], Start: m.Start - s.Start, End: m.End - s.Start})
 			}
-			out.Stances[i] = lex.Score(s.Text, in)
+			ins[i] = in
 			sentences = append(sentences, s.Actors)
 		}
-		out.Alignment = alignment.Aggregate(out.Stances)
+		out.Stances = lex.Sentences(ins)
+		out.Alignment = lex.Aggregate(out.Stances, alignment.Seed(a.Doc.ID, seed))
 		res.Articles = append(res.Articles, out)
 	}
 	res.Network = network.Build(sentences)

@@ -1,0 +1,67 @@
+package alignment
+
+import "sort"
+
+// ActorRow is the alignment of one actor: the stances of the sentences
+// that name it.
+type ActorRow struct {
+	ID        string
+	Sentences int // sentences naming the actor
+	// Russia, West and None count those sentences by stance (the first
+	// pole, the second pole, none).
+	Russia, West, None int
+	// Score is the Article formula over those sentences, nil when none
+	// of them has a stance; Interval its 95% bootstrap interval over
+	// Resamples resamples of them.
+	Score     *float64
+	Interval  *Interval
+	Resamples int
+}
+
+// Actors returns one row per actor named in ss (the scored sentences of
+// a corpus, in any order), sorted by ID, with the default shrinkage. Each
+// actor's bootstrap is seeded with Seed(ID, seed).
+func Actors(ss []Sentence, seed uint64) []ActorRow {
+	return ActorsK(ss, DefaultParams.Shrinkage, seed)
+}
+
+// ActorsK is Actors with shrinkage k.
+func ActorsK(ss []Sentence, k float64, seed uint64) []ActorRow {
+	by := map[string][]Sentence{}
+	for _, s := range ss {
+		for _, id := range s.Actors {
+			by[id] = append(by[id], s)
+		}
+	}
+	ids := make([]string, 0, len(by))
+	for id := range by {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	rows := make([]ActorRow, 0, len(ids))
+	for _, id := range ids {
+		mine := by[id]
+		row := ActorRow{ID: id, Sentences: len(mine)}
+		for _, s := range mine {
+			switch {
+			case s.Score > 0:
+				row.Russia++
+			case s.Score < 0:
+				row.West++
+			default:
+				row.None++
+			}
+		}
+		if row.Russia+row.West > 0 {
+			a := AggregateK(mine, k, Seed(id, seed))
+			row.Score, row.Interval, row.Resamples = a.Score, a.Interval, a.Resamples
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// Actors is the package function Actors with l's shrinkage.
+func (l *Lexicon) Actors(ss []Sentence, seed uint64) []ActorRow {
+	return ActorsK(ss, l.Params.Shrinkage, seed)
+}

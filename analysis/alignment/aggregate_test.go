@@ -1,0 +1,216 @@
+package alignment
+
+import (
+	"bytes"
+	"flag"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+func sent(score float64, actors ...string) Sentence {
+	s := Sentence{Stance: None, Score: score, Actors: actors}
+	switch {
+	case score > 0:
+		s.Stance = Russia
+	case score < 0:
+		s.Stance = West
+	}
+	return s
+}
+
+var aggregateTests = []struct {
+	name                string
+	in                  []Sentence
+	score, russia, west float64
+	evidence            int
+}{
+	// Three at 0.5 toward Russia and one at -0.5: R 1.5, W 0.5, k 1,
+	// score (1.5-0.5)/3 = 1/3, components 0.5 and 1/6.
+	{"mixed", []Sentence{sent(0.5), sent(0.5), sent(0.5), sent(-0.5), sent(0)}, 1.0 / 3, 0.5, 1.0 / 6, 4},
+	// One co-mention (0.25/1.25 = 0.2): 0.2/(0.2+1) = 1/6.
+	{"one weak sentence", []Sentence{sent(0.2)}, 1.0 / 6, 1.0 / 6, 0, 1},
+	// Twenty at -0.5: W 10, score -10/11.
+	{"twenty clear", repeat(sent(-0.5), 20), -10.0 / 11, 0, 10.0 / 11, 20},
+	// Balanced: R = W = 1, score 0 but not nil.
+	{"balanced", []Sentence{sent(0.5), sent(0.5), sent(-0.5), sent(-0.5)}, 0, 1.0 / 3, 1.0 / 3, 4},
+}
+
+func repeat(s Sentence, n int) []Sentence {
+	out := make([]Sentence, n)
+	for i := range out {
+		out[i] = s
+	}
+	return out
+}
+
+func TestAggregate(t *testing.T) {
+	for _, tt := range aggregateTests {
+		a := Aggregate(tt.in, 1)
+		if a.Score == nil {
+			t.Errorf("%s: Aggregate score nil, want %v", tt.name, tt.score)
+			continue
+		}
+		if math.Abs(*a.Score-tt.score) > 1e-12 || math.Abs(a.Russia-tt.russia) > 1e-12 || math.Abs(a.West-tt.west) > 1e-12 || a.Evidence != tt.evidence {
+			t.Errorf("%s: Aggregate = score %v russia %v west %v evidence %d, want %v %v %v %d",
+				tt.name, *a.Score, a.Russia, a.West, a.Evidence, tt.score, tt.russia, tt.west, tt.evidence)
+		}
+		if a.Interval == nil || a.Interval.Low > *a.Score+1e-9 || a.Interval.High < *a.Score-1e-9 || a.Resamples != Resamples {
+			t.Errorf("%s: interval %+v (%d resamples) does not hold score %v", tt.name, a.Interval, a.Resamples, *a.Score)
+		}
+	}
+	if a := Aggregate([]Sentence{sent(0), sent(0)}, 1); a.Score != nil || a.Interval != nil || a.Evidence != 0 || a.Drivers != nil {
+		t.Errorf("Aggregate(no evidence) = %+v, want nil score and interval", a)
+	}
+	if a := Aggregate(nil, 1); a.Score != nil {
+		t.Errorf("Aggregate(nil) score = %v, want nil", *a.Score)
+	}
+}
+
+func TestBootstrapDeterministic(t *testing.T) {
+	in := []Sentence{sent(0.5), sent(0.6), sent(-0.4), sent(0), sent(0.2), sent(0), sent(-0.5)}
+	seed := Seed("000_717f928630a62741", 1)
+	a, b := Aggregate(in, seed), Aggregate(in, seed)
+	if *a.Interval != *b.Interval {
+		t.Errorf("same seed: intervals %+v and %+v differ", *a.Interval, *b.Interval)
+	}
+	if c := Aggregate(in, Seed("another", 1)); *c.Interval == *a.Interval {
+		t.Errorf("different seeds gave the same interval %+v", *a.Interval)
+	}
+	if Seed("a", 1) == Seed("b", 1) || Seed("a", 1) == Seed("a", 2) {
+		t.Error("Seed does not separate IDs or run seeds")
+	}
+}
+
+// The percentile interval covers the population value of the statistic
+// about 95% of the time. Articles of 40 sentences drawn with P(russia)
+// 0.4 at strength 0.5, P(west) 0.15 at 0.5, else none: the population
+// value is (0.4-0.15)·40·0.5 / ((0.4+0.15)·40·0.5 + 1) = 5/12. 300
+// articles with 1000 resamples each; the floor 0.88 leaves room for the
+// percentile method's known undercoverage at small n and for chance
+// (binomial sd at 0.95 and n 300: 0.013).
+func TestBootstrapCoverage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	const articles, n = 300, 40
+	truth := (0.4 - 0.15) * n * 0.5 / ((0.4+0.15)*n*0.5 + 1)
+	rng := rand.New(rand.NewPCG(7, 7))
+	covered := 0
+	for i := range articles {
+		ss := make([]Sentence, n)
+		for j := range ss {
+			switch u := rng.Float64(); {
+			case u < 0.4:
+				ss[j] = sent(0.5)
+			case u < 0.55:
+				ss[j] = sent(-0.5)
+			default:
+				ss[j] = sent(0)
+			}
+		}
+		lo, hi := bootstrap(ss, 1, uint64(i), 1000)
+		if lo <= truth && truth <= hi {
+			covered++
+		}
+	}
+	rate := float64(covered) / articles
+	t.Logf("coverage %.3f of %d intervals (truth %.4f)", rate, articles, truth)
+	if rate < 0.88 || rate > 0.995 {
+		t.Errorf("bootstrap coverage = %.3f, want about 0.95", rate)
+	}
+}
+
+func TestEvidence(t *testing.T) {
+	in := []Sentence{sent(0.2), sent(-0.6), sent(0), sent(0.6), sent(0.5)}
+	got := Evidence(in, 3)
+	want := []int{1, 3, 4} // |0.6| twice (earlier first), then 0.5
+	if len(got) != len(want) {
+		t.Fatalf("Evidence = %+v, want indices %v", got, want)
+	}
+	for i := range want {
+		if got[i].Index != want[i] {
+			t.Errorf("Evidence()[%d].Index = %d, want %d", i, got[i].Index, want[i])
+		}
+	}
+	if len(Evidence([]Sentence{sent(0)}, 5)) != 0 {
+		t.Error("Evidence of a none sentence is not empty")
+	}
+}
+
+func TestActors(t *testing.T) {
+	in := []Sentence{
+		sent(0.5, "kazakhstan", "russia"),
+		sent(0.5, "kazakhstan", "russia"),
+		sent(-0.5, "kazakhstan", "nato"),
+		sent(0, "russia"),
+		sent(0, "china"),
+	}
+	rows := Actors(in, 1)
+	ids := []string{"china", "kazakhstan", "nato", "russia"}
+	if len(rows) != len(ids) {
+		t.Fatalf("Actors = %d rows, want %d", len(rows), len(ids))
+	}
+	for i, id := range ids {
+		if rows[i].ID != id {
+			t.Errorf("Actors()[%d].ID = %s, want %s", i, rows[i].ID, id)
+		}
+	}
+	// kazakhstan: R 1, W 0.5, score 0.5/2.5 = 0.2.
+	k := rows[1]
+	if k.Sentences != 3 || k.Russia != 2 || k.West != 1 || k.None != 0 || k.Score == nil || math.Abs(*k.Score-0.2) > 1e-12 || k.Interval == nil {
+		t.Errorf("Actors kazakhstan = %+v, want 3 sentences 2/1/0 score 0.2", k)
+	}
+	if c := rows[0]; c.Score != nil || c.Interval != nil || c.None != 1 {
+		t.Errorf("Actors china = %+v, want no score", c)
+	}
+	again := Actors(in, 1)
+	if *again[1].Interval != *k.Interval {
+		t.Error("Actors is not deterministic")
+	}
+}
+
+func TestWriteEvidenceGolden(t *testing.T) {
+	lex := DefaultLexicon()
+	var texts []string
+	var in []Input
+	for _, s := range []string{
+		"[Uzbekistan|subject] would never allow a [U.S.|west] military base on its soil.",
+		"[Karimov|subject] signed an alliance treaty with [Moscow|russia].",
+		"The economy grew.",
+		"[Tashkent|subject] joined [NATO|west]'s Partnership for Peace program despite [Moscow|russia]'s objections.",
+	} {
+		x, err := parseMarkup(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in = append(in, x)
+		texts = append(texts, x.Text)
+	}
+	ss := lex.Sentences(in)
+	docs := []Doc{
+		{ID: "uz-2005", Title: "Uzbekistan  turns\nto Moscow", Texts: texts, Sentences: ss, Alignment: lex.Aggregate(ss, Seed("uz-2005", 1))},
+		{ID: "empty", Texts: []string{"Nothing here."}, Sentences: []Sentence{{Stance: None}}},
+	}
+	var buf bytes.Buffer
+	if err := WriteEvidence(&buf, docs, 5, lex.Poles); err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", "evidence.md")
+	if *update {
+		if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), want) {
+		t.Errorf("WriteEvidence = \n%s\nwant (%s)\n%s", buf.Bytes(), golden, want)
+	}
+}

@@ -1,0 +1,59 @@
+package alignment
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Doc is a scored article for WriteEvidence.
+type Doc struct {
+	ID, Title string
+	Texts     []string   // the sentence texts
+	Sentences []Sentence // their scores, one per text
+	Alignment Article
+}
+
+// WriteEvidence writes a readable Markdown report: for every article its
+// score, interval and components and the n sentences that drive the score
+// with their cues. Floats are printed with two decimals.
+func WriteEvidence(w io.Writer, docs []Doc, n int, poles [2]Pole) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "# Alignment evidence\n\nScore in [-1, 1]: +1 leans toward %s, -1 toward %s; null without evidence.\n", poles[0].Label, poles[1].Label)
+	for _, d := range docs {
+		title := d.Title
+		if title == "" {
+			title = d.ID
+		}
+		fmt.Fprintf(bw, "\n## %s\n\n`%s`", oneLine(title), d.ID)
+		a := d.Alignment
+		if a.Score == nil {
+			fmt.Fprintf(bw, " — score null (no evidence)\n")
+			continue
+		}
+		fmt.Fprintf(bw, " — score %s", f2(*a.Score))
+		if a.Interval != nil {
+			fmt.Fprintf(bw, " (95%% CI %s to %s, %d resamples)", f2(a.Interval.Low), f2(a.Interval.High), a.Resamples)
+		}
+		fmt.Fprintf(bw, "; components %s %.2f, %s %.2f; %d evidence sentences of %d\n\n", poles[0].Label, a.Russia, poles[1].Label, a.West, a.Evidence, len(d.Sentences))
+		for _, dr := range Evidence(d.Sentences, n) {
+			text := ""
+			if dr.Index < len(d.Texts) {
+				text = oneLine(d.Texts[dr.Index])
+			}
+			fmt.Fprintf(bw, "- **%s %s** (sentence %d) %s\n  - cues: %s\n", dr.Stance, f2(dr.Score), dr.Index+1, text, strings.Join(dr.Cues, "; "))
+		}
+	}
+	return bw.Flush()
+}
+
+func f2(x float64) string {
+	s := fmt.Sprintf("%+.2f", x)
+	if s == "-0.00" || s == "+0.00" {
+		return "0.00"
+	}
+	return s
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,0 +1,953 @@
+package alignment
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+)
+
+// Actor is an entity mentioned in a sentence.
+type Actor struct {
+	ID         string
+	Bloc       string // e.g. "subject", "russia", "west", "other"
+	Country    string // ID of the country a person or organization belongs to, if known
+	Start, End int    // byte offsets in the sentence text
+}
+
+// Input is a sentence to score: its text and the actors it mentions.
+type Input struct {
+	Text   string
+	Actors []Actor
+}
+
+// Sentence is a scored sentence.
+type Sentence struct {
+	Stance Stance
+	// Score is the signed strength of the stance, net/(1+|net|) where net
+	// is the first pole's evidence minus the second's: in (0, 1) toward
+	// the first pole, in (-1, 0) toward the second, 0 for none.
+	Score float64
+	// Cues are the readable reasons of the label, in text order, each
+	// with the pole it was attributed to: "cooperat* (toward Russia)",
+	// "not allow (away from the West)".
+	Cues []string
+	// Actors are the IDs of the actors the sentence names, sorted.
+	Actors []string
+	// Carried is set when the subject was inherited from the previous
+	// sentence (Lexicon.Carry).
+	Carried bool
+}
+
+// role of an actor in the scorer.
+type role int8
+
+const (
+	other   role = -1
+	pole0   role = 0
+	pole1   role = 1
+	subject role = 2
+)
+
+func (l *Lexicon) role(a Actor) role {
+	for _, b := range l.SubjectBlocs {
+		if a.Bloc == b {
+			return subject
+		}
+	}
+	for i, p := range l.Poles {
+		for _, b := range p.Blocs {
+			if a.Bloc == b {
+				return role(i)
+			}
+		}
+		for _, id := range p.IDs {
+			if a.ID == id || (a.Country != "" && a.Country == id) {
+				return role(i)
+			}
+		}
+	}
+	return other
+}
+
+// context is what a sentence hands to the next for subject continuity.
+type context struct {
+	involved     bool // the subject was named or inherited
+	agentSubject bool // the sentence's first agent was the subject
+	poles        [2]bool
+}
+
+// Score labels one sentence on its own, with no carry-over.
+func (l *Lexicon) Score(text string, actors []Actor) Sentence {
+	s, _ := l.score(text, actors, context{})
+	return s
+}
+
+// Sentences labels the sentences of one article in order. With l.Carry a
+// sentence that names no subject actor but refers back to it (README.md,
+// "Subject continuity") inherits the subject, and the poles if it names
+// none, from the previous sentence.
+func (l *Lexicon) Sentences(in []Input) []Sentence {
+	out := make([]Sentence, len(in))
+	var ctx context
+	for i, s := range in {
+		if !l.Carry {
+			ctx = context{}
+		}
+		out[i], ctx = l.score(s.Text, s.Actors, ctx)
+	}
+	return out
+}
+
+// evidence is one cue's contribution.
+type evidence struct {
+	pole     int // the pole it points to
+	clause   int
+	weight   float64
+	scale    float64 // of the clause: its weight times the hedge factor
+	text     string
+	conceded bool
+}
+
+// analysis is the per-sentence state of the scorer.
+type analysis struct {
+	l          *Lexicon
+	at         [numSections][]*match // per section and token: the longest cue starting there
+	toks       []token
+	actors     []Actor
+	roles      []role // per actor index
+	clause     []int  // per token: clause id
+	weight     []float64
+	negAll     []bool // per token: under a clause negation
+	scope      []int  // per token: agent scope id
+	scopeStart []int  // per scope id: its first token
+	hedged     map[int]bool
+	neg        []bool // per token: the last word of a negation phrase
+	negTxt     []string
+}
+
+var prepositions = map[string]bool{
+	"in": true, "at": true, "to": true, "from": true, "with": true, "for": true,
+	"by": true, "on": true, "of": true, "toward": true, "towards": true,
+	"against": true, "into": true, "within": true, "between": true, "among": true,
+	"over": true, "under": true, "after": true, "before": true, "about": true,
+	"across": true, "through": true, "via": true, "like": true, "unlike": true,
+	"amid": true, "near": true, "beyond": true, "during": true,
+}
+
+var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
+
+var coordinators = map[string]bool{
+	"and": true, "or": true, "nor": true, "the": true, ",": true, "as": true,
+	"well": true, "both": true, "either": true, "neither": true, "much": true,
+}
+
+func (l *Lexicon) score(text string, actors []Actor, prev context) (Sentence, context) {
+	spans := validSpans(text, actors)
+	a := &analysis{l: l, actors: actors, toks: tokenize(text, actors, spans), roles: make([]role, len(actors))}
+	a.at = l.scan(a.toks)
+	for i := range actors {
+		a.roles[i] = l.role(actors[i])
+	}
+	var out Sentence
+	ids := map[string]bool{}
+	hasSubject := false
+	var explicit [2]bool
+	for _, t := range a.toks {
+		if t.kind != actorTok {
+			continue
+		}
+		ids[actors[t.actor].ID] = true
+		switch r := a.roles[t.actor]; r {
+		case subject:
+			hasSubject = true
+		case pole0, pole1:
+			explicit[r] = true
+		}
+	}
+	for id := range ids {
+		out.Actors = append(out.Actors, id)
+	}
+	sort.Strings(out.Actors)
+
+	a.structure()
+	next := context{poles: explicit}
+
+	// Subject continuity.
+	carried := false
+	var carriedPoles [2]bool
+	leading := a.leadingAnaphor()
+	relational := a.has(secRelational, 0, len(a.toks))
+	if !hasSubject && prev.involved && ((prev.agentSubject && leading) || relational) {
+		carried = true
+	}
+	// A sentence that names no pole and refers back ("We confirm our
+	// readiness to support Kazakhstan") keeps the poles of the previous
+	// one.
+	if (leading || relational) && !explicit[0] && !explicit[1] {
+		carriedPoles = prev.poles
+	}
+	out.Carried = carried
+	first := a.firstAgent(0, len(a.toks))
+	next.involved = hasSubject || carried
+	next.agentSubject = (first >= 0 && a.roles[a.toks[first].actor] == subject) ||
+		(carried && (first < 0 || a.roles[a.toks[first].actor] == subject))
+	if !explicit[0] && !explicit[1] {
+		next.poles = carriedPoles
+	}
+	if !hasSubject && !carried {
+		out.Stance = None
+		return out, next
+	}
+
+	ev := a.cues(carriedPoles)
+	// The main clause decides: conceded clauses (despite, although, the
+	// part before ", but", parentheses) count only when the main clauses
+	// have no evidence.
+	main := false
+	for _, e := range ev {
+		main = main || !e.conceded
+	}
+	background := a.has(secBackground, 0, len(a.toks))
+	comention := -1 // the pole of a co-mention that decides the sentence
+	if main {
+		kept := ev[:0:0]
+		for _, e := range ev {
+			if !e.conceded {
+				kept = append(kept, e)
+			}
+		}
+		ev = kept
+	} else if len(ev) > 0 && !background {
+		// A main clause with no cue that relates the subject to one
+		// pole still outweighs what is conceded: "Although Russia
+		// remains its main partner, Uzbekistan has turned to Western
+		// lenders."
+		if r := a.related(true); r[0] != r[1] {
+			ev = nil
+			comention = 0
+			if r[1] {
+				comention = 1
+			}
+		}
+	}
+	// Sum per clause and pole, capped, then scaled by the clause.
+	type key struct{ clause, pole int }
+	sums := map[key]float64{}
+	scales := map[int]float64{}
+	for _, e := range ev {
+		sums[key{e.clause, e.pole}] += e.weight
+		scales[e.clause] = e.scale
+	}
+	cancelled := a.balanced(explicit)
+	var total [2]float64
+	var cues []evidence
+	for _, e := range ev {
+		if cancelled[e.clause] {
+			continue
+		}
+		cues = append(cues, e)
+	}
+	keys := make([]key, 0, len(sums))
+	for k := range sums {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].clause != keys[j].clause {
+			return keys[i].clause < keys[j].clause
+		}
+		return keys[i].pole < keys[j].pole
+	})
+	for _, k := range keys {
+		if cancelled[k.clause] {
+			continue
+		}
+		v := sums[k]
+		if v > l.Params.Saturation {
+			v = l.Params.Saturation
+		}
+		total[k.pole] += v * scales[k.clause]
+	}
+	for _, e := range cues {
+		out.Cues = append(out.Cues, e.text)
+	}
+	var cs []int
+	for c := range cancelled {
+		cs = append(cs, c)
+	}
+	sort.Ints(cs)
+	for _, c := range cs {
+		out.Cues = append(out.Cues, "balance: "+a.balanceText(c))
+	}
+	if total[0] == 0 && total[1] == 0 && len(ev) == 0 && !background && comention < 0 {
+		// Co-mention: the subject and one pole in one clause, no cue.
+		if r := a.related(false); explicit[0] != explicit[1] && (r[0] || r[1]) {
+			comention = 0
+			if explicit[1] {
+				comention = 1
+			}
+		}
+	}
+	if comention >= 0 {
+		total[comention] = l.Params.Comention
+		out.Cues = append(out.Cues, fmt.Sprintf("co-mention (toward %s)", l.Poles[comention].Label))
+	}
+	net := total[0] - total[1]
+	lo, hi := math.Min(total[0], total[1]), math.Max(total[0], total[1])
+	switch {
+	case hi == 0:
+		out.Stance = None
+	case lo/hi >= l.Params.Balance:
+		out.Stance = None
+		out.Cues = append(out.Cues, fmt.Sprintf("balance: %s %.2f, %s %.2f", l.Poles[0].Label, total[0], l.Poles[1].Label, total[1]))
+	default:
+		out.Score = net / (1 + math.Abs(net))
+		out.Stance = l.Poles[0].Name
+		if net < 0 {
+			out.Stance = l.Poles[1].Name
+		}
+	}
+	return out, next
+}
+
+// leadingAnaphor reports whether one of the first three words is an
+// anaphor.
+func (a *analysis) leadingAnaphor() bool {
+	words := 0
+	for i, t := range a.toks {
+		if t.kind == actorTok {
+			return false
+		}
+		if t.kind != wordTok {
+			continue
+		}
+		if m := a.at[secAnaphor][i]; m != nil {
+			return true
+		}
+		if words++; words == 3 {
+			return false
+		}
+	}
+	return false
+}
+
+// structure computes the clauses, their weights, hedges, agent scopes and
+// the negations.
+func (a *analysis) structure() {
+	n := len(a.toks)
+	p := a.l.Params
+	a.weight = make([]float64, n)
+	a.negAll = make([]bool, n)
+	a.neg = make([]bool, n)
+	a.negTxt = make([]string, n)
+	for i := range a.weight {
+		a.weight[i] = 1
+	}
+	boundary := make([]bool, n+1) // a clause starts at i
+	// Parentheses: asides.
+	depth := 0
+	for i, t := range a.toks {
+		if t.kind != punctTok {
+			continue
+		}
+		switch t.text {
+		case "(":
+			depth++
+			boundary[i] = true
+		case ")":
+			if depth > 0 {
+				depth--
+			}
+			boundary[i+1] = true
+		case ";", ":":
+			boundary[i+1] = true
+		}
+	}
+	depth = 0
+	for i, t := range a.toks {
+		if t.kind == punctTok && t.text == "(" {
+			depth++
+		}
+		if depth > 0 {
+			a.weight[i] *= p.Aside
+		}
+		if t.kind == punctTok && t.text == ")" && depth > 0 {
+			depth--
+		}
+	}
+	// Adversative: ", but" / "; however" concede what precedes.
+	last := -1
+	for i := 1; i < n; i++ {
+		if a.toks[i-1].kind == punctTok && (a.toks[i-1].text == "," || a.toks[i-1].text == ";") {
+			if m := a.at[secAdversative][i]; m != nil {
+				last = i
+			}
+		}
+	}
+	if last > 0 {
+		for i := 0; i < last; i++ {
+			a.weight[i] *= p.Adversative
+		}
+		boundary[last] = true
+	}
+	// Concession: the marker to the next comma, semicolon or parenthesis.
+	for i := 0; i < n; i++ {
+		m := a.at[secConcession][i]
+		if m == nil {
+			continue
+		}
+		end := m.last + 1
+		for end < n && !(a.toks[end].kind == punctTok && a.toks[end].text != "—") {
+			end++
+		}
+		for j := i; j < end; j++ {
+			a.weight[j] *= p.Concession
+		}
+		boundary[i] = true
+		boundary[end] = true
+		i = end - 1
+	}
+	// Clause ids.
+	a.clause = make([]int, n)
+	id := 0
+	for i := range a.toks {
+		if boundary[i] && i > 0 {
+			id++
+		}
+		a.clause[i] = id
+	}
+	// Clause negation: cues after it are negated; what precedes in its
+	// clause is conceded.
+	for i := 0; i < n; i++ {
+		m := a.at[secClauseNegation][i]
+		if m == nil {
+			continue
+		}
+		c := a.clause[i]
+		for j := i - 1; j >= 0 && a.clause[j] == c; j-- {
+			a.weight[j] *= p.Concession
+		}
+		for j := m.last + 1; j < n && a.clause[j] == c; j++ {
+			a.negAll[j] = true
+		}
+		i = m.last
+	}
+	// Hedges per clause.
+	a.hedged = map[int]bool{}
+	for _, m := range a.find(secHedge) {
+		a.hedged[a.clause[m.first]] = true
+	}
+	// Negation words.
+	for i := 0; i < n; i++ {
+		if a.at[secNotNegation][i] != nil {
+			m := a.at[secNotNegation][i]
+			i = m.last
+			continue
+		}
+		if m := a.at[secNegation][i]; m != nil {
+			a.neg[m.last] = true
+			a.negTxt[m.last] = m.c.text
+			i = m.last
+		}
+	}
+	// Agent scopes: clauses, split again after verbs of saying.
+	a.scope = make([]int, n)
+	sid := 0
+	for i := 0; i < n; i++ {
+		if i > 0 && a.clause[i] != a.clause[i-1] {
+			sid++
+		}
+		a.scope[i] = sid
+		if m := a.at[secSpeech][i]; m != nil {
+			for j := i + 1; j <= m.last; j++ {
+				a.scope[j] = sid
+			}
+			i = m.last
+			sid++
+		}
+	}
+	a.scopeStart = make([]int, sid+1)
+	for i := n - 1; i >= 0; i-- {
+		a.scopeStart[a.scope[i]] = i
+	}
+}
+
+// firstAgent returns the token index of the first actor in toks[from:to]
+// that does not follow a preposition within three words, nor is
+// coordinated with an actor that does ("between Astana and Moscow"), or
+// -1.
+func (a *analysis) firstAgent(from, to int) int {
+	lastPrep := -1 // token index of the last actor skipped as prepositional
+	for i := from; i < to; i++ {
+		if a.toks[i].kind != actorTok {
+			continue
+		}
+		prep := false
+		for j := i - 1; j >= from && j >= i-3; j-- {
+			if a.toks[j].kind == actorTok || a.toks[j].kind == punctTok {
+				break
+			}
+			if prepositions[a.toks[j].text] {
+				prep = true
+				break
+			}
+		}
+		if !prep && lastPrep >= 0 {
+			prep = true
+			for j := lastPrep + 1; j < i; j++ {
+				if a.toks[j].kind == actorTok || !coordinators[a.toks[j].text] {
+					prep = false
+					break
+				}
+			}
+		}
+		if !prep {
+			return i
+		}
+		lastPrep = i
+	}
+	return -1
+}
+
+type cueKind int8
+
+const (
+	towardCue cueKind = iota
+	awayCue
+	pressureCue
+)
+
+// cueSections are the sections that carry evidence, in the order that
+// breaks ties between equal matches.
+var cueSections = []struct {
+	sec  int
+	kind cueKind
+}{{secToward, towardCue}, {secAway, awayCue}, {secAwayFrom, awayCue}, {secPressure, pressureCue}}
+
+type found struct {
+	match
+	kind      cueKind
+	direction bool     // an [away-from] cue: never reversed by a preceding away cue
+	gov       *found   // the away cue that reverses this one
+	tail      []string // cues absorbed as its complement
+}
+
+// cues finds the cues of the sentence and turns them into evidence.
+func (a *analysis) cues(carried [2]bool) []evidence {
+	var all []found
+	for _, sk := range cueSections {
+		for _, m := range a.find(sk.sec) {
+			all = append(all, found{match: m, kind: sk.kind, direction: sk.sec == secAwayFrom})
+		}
+	}
+	// Leftmost-longest across sections.
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].first != all[j].first {
+			return all[i].first < all[j].first
+		}
+		return all[i].last > all[j].last
+	})
+	var fs []found
+	end := -1
+	for _, f := range all {
+		if f.first <= end {
+			continue
+		}
+		fs = append(fs, f)
+		end = f.last
+	}
+	// An away cue closely followed by another cue reverses it.
+	var gov []found
+	for i := 0; i < len(fs); i++ {
+		f := fs[i]
+		if f.kind == awayCue && i+1 < len(fs) && a.governs(f, fs[i+1]) {
+			g := fs[i+1]
+			head := f
+			g.gov = &head
+			i++
+			// The governed cue's own complement goes with it:
+			// "resisted Russian pressure to join the EAEU".
+			for i+1 < len(fs) && fs[i+1].kind != awayCue && a.complement(g, fs[i+1]) {
+				g.tail = append(g.tail, fs[i+1].c.text)
+				g.last = fs[i+1].last
+				i++
+			}
+			gov = append(gov, g)
+			continue
+		}
+		gov = append(gov, f)
+	}
+	var ev []evidence
+	for _, f := range gov {
+		ev = append(ev, a.evidence(f, carried)...)
+	}
+	return ev
+}
+
+// governs reports whether away cue f reverses the next cue g: within the
+// govern window, in the same clause, with no coordination and (unless g
+// is pressure) no actor between.
+func (a *analysis) governs(f, g found) bool {
+	if g.direction || g.first-f.last > a.l.Params.GovernWindow || a.clause[f.first] != a.clause[g.first] {
+		return false
+	}
+	for j := f.last + 1; j < g.first; j++ {
+		t := a.toks[j]
+		if t.kind == punctTok || (t.kind == wordTok && (t.text == "and" || t.text == "or")) {
+			return false
+		}
+		// "criticized Washington for meddling": the actor is the
+		// object, the second cue a reason; but "resisted Russian
+		// pressure" reverses the pressure.
+		if t.kind == actorTok && g.kind != pressureCue {
+			return false
+		}
+	}
+	return true
+}
+
+// complement reports whether cue h follows g within three words of the
+// same clause with no actor or punctuation between.
+func (a *analysis) complement(g, h found) bool {
+	if h.first-g.last > 3 || a.clause[g.first] != a.clause[h.first] {
+		return false
+	}
+	for j := g.last + 1; j < h.first; j++ {
+		if a.toks[j].kind != wordTok {
+			return false
+		}
+	}
+	return true
+}
+
+// negation returns the negation phrase that reaches the token at first, or
+// "".
+func (a *analysis) negation(first int) string {
+	if a.negAll[first] {
+		return "not"
+	}
+	c := a.clause[first]
+	for j := first - 1; j >= 0 && j >= first-a.l.Params.NegationWindow; j-- {
+		if a.clause[j] != c || a.toks[j].kind == punctTok {
+			break
+		}
+		if a.neg[j] {
+			return a.negTxt[j]
+		}
+	}
+	return ""
+}
+
+// passiveAgent returns the actor token after "by" of a passive cue
+// ("was criticized by Moscow"), or -1.
+func (a *analysis) passiveAgent(f found) int {
+	passive := false
+	for j := f.first - 1; j >= 0 && j >= f.first-2; j-- {
+		if a.toks[j].kind == wordTok && beForms[a.toks[j].text] {
+			passive = true
+		}
+	}
+	if !passive {
+		return -1
+	}
+	for j := f.last + 1; j < len(a.toks) && j <= f.last+3; j++ {
+		if a.toks[j].kind == wordTok && a.toks[j].text == "by" {
+			for k := j + 1; k < len(a.toks) && k <= j+3; k++ {
+				if a.toks[k].kind == actorTok {
+					return k
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// evidence turns one cue (possibly governed) into evidence for a pole.
+func (a *analysis) evidence(f found, carried [2]bool) []evidence {
+	l := a.l
+	p := l.Params
+	// Polarity: +1 toward, -1 away; pressure stays pressure unless
+	// reversed.
+	kind := f.kind
+	reversed := false
+	text := f.c.text
+	first := f.first
+	if f.gov != nil {
+		reversed = true
+		text = f.gov.c.text + " " + text
+		first = f.gov.first
+	}
+	for _, t := range f.tail {
+		text += " " + t
+	}
+	if n := a.negation(first); n != "" {
+		reversed = !reversed
+		text = n + " " + text
+	}
+	// The agent of the cue's scope.
+	agent := other
+	if pa := a.passiveAgent(f); pa >= 0 {
+		agent = a.roles[a.toks[pa].actor]
+	} else if t := a.firstAgent(a.scopeStart[a.scope[f.first]], f.first); t >= 0 {
+		agent = a.roles[a.toks[t].actor]
+	}
+	poleAgent := agent == pole0 || agent == pole1
+
+	var target int
+	factor := f.c.weight
+	verb := "toward"
+	switch {
+	case kind == pressureCue && !reversed:
+		verb = "pressure from"
+		if poleAgent {
+			target = int(agent)
+		} else {
+			t, w := a.attribute(f.match, carried)
+			if t < 0 {
+				return nil
+			}
+			target, factor = t, factor*w
+		}
+	case kind == awayCue && !reversed && poleAgent:
+		// A pole's criticism, ban or demand aimed at the subject is
+		// its pressure.
+		verb = "pressure from"
+		target = int(agent)
+	default:
+		t, w := a.attribute(f.match, carried)
+		if t < 0 {
+			return nil
+		}
+		factor *= w
+		away := (kind == awayCue) != reversed
+		if kind == pressureCue && reversed {
+			away = true
+		}
+		if away {
+			verb = "away from"
+			target = 1 - t
+			text = fmt.Sprintf("%s (away from %s", text, l.Poles[t].Label)
+		} else {
+			target = t
+		}
+	}
+	if verb != "away from" {
+		text = fmt.Sprintf("%s (%s %s", text, verb, l.Poles[target].Label)
+	}
+	var notes []string
+	if a.weight[f.first] < 1 {
+		notes = append(notes, "conceded")
+	}
+	if a.hedged[a.clause[f.first]] {
+		notes = append(notes, "hedged")
+	}
+	if len(notes) > 0 {
+		text += ", " + strings.Join(notes, ", ")
+	}
+	text += ")"
+	scale := a.weight[f.first]
+	if a.hedged[a.clause[f.first]] {
+		scale *= p.Hedge
+	}
+	return []evidence{{pole: target, clause: a.clause[f.first], weight: factor, scale: scale, text: text, conceded: a.weight[f.first] < 1}}
+}
+
+// attribute returns the pole a cue is about and a factor: the nearest
+// non-subject actor of the clause (an actor after the cue counts nearer
+// than one before it, and a partner after "with" nearer still); -1 when
+// that actor belongs to no pole. With no such actor in the clause, the
+// nearest pole actor of the sentence at the fallback factor, else a pole
+// carried from the previous sentence at the carry factor.
+func (a *analysis) attribute(m match, carried [2]bool) (int, float64) {
+	best, bestD := -1, math.Inf(1)
+	for i, t := range a.toks {
+		if t.kind != actorTok || a.clause[i] != a.clause[m.first] || a.roles[t.actor] == subject {
+			continue
+		}
+		var d float64
+		switch {
+		case i > m.last:
+			d = float64(i - m.last)
+		case i < m.first:
+			d = 1.5 * float64(m.first-i)
+		default:
+			continue
+		}
+		if a.after(i, "with") || a.after(i, "toward") || a.after(i, "towards") {
+			d *= 0.5
+		}
+		if d < bestD {
+			best, bestD = i, d
+		}
+	}
+	if best >= 0 {
+		r := a.roles[a.toks[best].actor]
+		if r == other {
+			return -1, 0
+		}
+		return int(r), 1
+	}
+	for i, t := range a.toks {
+		if t.kind != actorTok {
+			continue
+		}
+		if r := a.roles[t.actor]; r == pole0 || r == pole1 {
+			d := math.Abs(float64(i - m.first))
+			if d < bestD {
+				best, bestD = i, d
+			}
+		}
+	}
+	if best >= 0 {
+		return int(a.roles[a.toks[best].actor]), a.l.Params.Fallback
+	}
+	if carried[0] != carried[1] {
+		if carried[0] {
+			return 0, a.l.Params.Carry
+		}
+		return 1, a.l.Params.Carry
+	}
+	return -1, 0
+}
+
+// after reports whether the actor token i follows word w, possibly with
+// "the" between.
+func (a *analysis) after(i int, w string) bool {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		t := a.toks[j]
+		if t.kind != wordTok {
+			return false
+		}
+		if t.text == w {
+			return true
+		}
+		if t.text != "the" {
+			return false
+		}
+	}
+	return false
+}
+
+// balanced returns the clauses whose lean is cancelled: they name both
+// poles and either carry a balance cue or coordinate the two poles
+// ("Moscow and Washington", "Russia or the EU").
+func (a *analysis) balanced(explicit [2]bool) map[int]bool {
+	out := map[int]bool{}
+	if !explicit[0] || !explicit[1] {
+		return out
+	}
+	type span struct{ from, to int }
+	clauses := map[int]*span{}
+	for i := range a.toks {
+		c := a.clause[i]
+		if s, ok := clauses[c]; ok {
+			s.to = i + 1
+		} else {
+			clauses[c] = &span{i, i + 1}
+		}
+	}
+	for c, s := range clauses {
+		var has [2]bool
+		lastPole, lastAt := -1, -1
+		coordinated := false
+		for i := s.from; i < s.to; i++ {
+			t := a.toks[i]
+			if t.kind != actorTok {
+				continue
+			}
+			r := a.roles[t.actor]
+			if r != pole0 && r != pole1 {
+				continue
+			}
+			has[r] = true
+			if lastPole >= 0 && lastPole != int(r) && a.coordinated(lastAt, i) {
+				coordinated = true
+			}
+			lastPole, lastAt = int(r), i
+		}
+		if has[0] && has[1] && (coordinated || a.has(secBalance, s.from, s.to)) {
+			out[c] = true
+		}
+	}
+	return out
+}
+
+// balanceText names the balance cue of clause c.
+func (a *analysis) balanceText(c int) string {
+	for _, m := range a.find(secBalance) {
+		if a.clause[m.first] == c {
+			return m.c.text
+		}
+	}
+	return fmt.Sprintf("%s and %s side by side", a.l.Poles[0].Label, a.l.Poles[1].Label)
+}
+
+// coordinated reports whether actor tokens i < j are joined only by
+// coordination ("Moscow and Washington", "both the Russian and the
+// American", "Moscow or with Washington"): at most three tokens between,
+// all coordinators or prepositions, one of them a conjunction.
+func (a *analysis) coordinated(i, j int) bool {
+	if j-i-1 > 3 || j-i-1 < 1 {
+		return false
+	}
+	conj := false
+	for k := i + 1; k < j; k++ {
+		t := a.toks[k]
+		if t.kind == actorTok || !(coordinators[t.text] || prepositions[t.text]) {
+			return false
+		}
+		conj = conj || t.text == "and" || t.text == "or" || t.text == "nor"
+	}
+	return conj
+}
+
+// related reports whether some pole actor shares a clause with a subject
+// actor without being merely coordinated with it: "in Kazakhstan and
+// Russia" describes both, it does not relate them; a coordinated pair that
+// is the clause's agent ("Russia and Kazakhstan have many questions") acts
+// together and counts.
+//
+// It returns the poles so related, in any clause or (main) in clauses of
+// full weight only.
+func (a *analysis) related(main bool) [2]bool {
+	var out [2]bool
+	for i, t := range a.toks {
+		if t.kind != actorTok || (main && a.weight[i] < 1) {
+			continue
+		}
+		r := a.roles[t.actor]
+		if r != pole0 && r != pole1 {
+			continue
+		}
+		sameClause, coord := false, false
+		for j, u := range a.toks {
+			if u.kind != actorTok || a.roles[u.actor] != subject || a.clause[j] != a.clause[i] {
+				continue
+			}
+			sameClause = true
+			lo, hi := min(i, j), max(i, j)
+			if (a.coordinated(lo, hi) || a.coordinatedBoth(lo, hi)) && a.firstAgent(a.clauseStart(lo), hi+1) != lo {
+				coord = true
+			}
+		}
+		if sameClause && !coord {
+			out[r] = true
+		}
+	}
+	return out
+}
+
+// coordinatedBoth is coordinated for adjacent adjectives that share a
+// noun: "Russian and Kazakh technologies", "Kazakhstani and Russian
+// territories".
+func (a *analysis) coordinatedBoth(i, j int) bool {
+	return j == i+2 && a.toks[i+1].kind == wordTok && a.toks[i+1].text == "and"
+}
+
+// clauseStart returns the first token of i's clause.
+func (a *analysis) clauseStart(i int) int {
+	for i > 0 && a.clause[i-1] == a.clause[i] {
+		i--
+	}
+	return i
+}

@@ -1,0 +1,256 @@
+package alignment
+
+import (
+	"math"
+	"strings"
+	"testing"
+)
+
+// Sentences written for the test about states other than the seeds'
+// Kazakhstan, one or more per construct of GUIDELINE.md's stance labels
+// and of README.md's rules. Markup as in testdata/heldout.tsv.
+var scoreTests = []struct {
+	construct string
+	text      string
+	want      Stance
+}{
+	{"cooperation", "[Tashkent|subject] signed a defense cooperation agreement with [Moscow|russia].", Russia},
+	{"cooperation", "[Bishkek|subject] expanded its partnership with [NATO|west].", West},
+	{"dependence", "[Dushanbe|subject] depends on [Russian|russia] troops to guard its southern border.", Russia},
+	{"negation", "[Uzbekistan|subject] would never allow a [U.S.|west] military base on its soil.", Russia},
+	{"negation", "[Tajikistan|subject] will not allow [Russian|russia] troops to return to its airfields.", West},
+	{"negation", "[Ashgabat|subject] has no intention of joining the [CSTO|russia].", West},
+	{"negation of an away cue", "[Tajik|subject] officials rarely criticize the [Kremlin|russia].", Russia},
+	{"reversal", "[Tashkent|subject] refused to join the [Eurasian Economic Union|russia].", West},
+	{"reversal", "[Bishkek|subject] suspended its membership in the [CSTO|russia].", West},
+	{"reversal", "[Astana|subject] resisted [Russian|russia] pressure to join the [Eurasian Economic Union|russia].", West},
+	{"double reversal", "[Tashkent|subject] did not refuse to join the [CSTO|russia].", Russia},
+	{"contrast: despite after", "[Kyrgyzstan|subject] deepened its partnership with [NATO|west] despite [Moscow|russia]'s annoyance.", West},
+	{"contrast: despite before", "Despite [Moscow|russia]'s annoyance, [Kyrgyzstan|subject] deepened its partnership with [NATO|west].", West},
+	{"contrast: although", "Although [Dushanbe|subject] accepted [American|west] aid for its border posts, it still relies on [Russia|russia] for air defense.", Russia},
+	{"contrast: but", "[Ashgabat|subject] values its trade with [Russia|russia], but it signed a gas accord with the [EU|west].", West},
+	{"contrast: conceded only", "Despite [Western|west] criticism, nothing changed in [Tashkent|subject].", West},
+	{"reported speech", "[Putin|russia] praised the growing cooperation with [Uzbekistan|subject].", Russia},
+	{"reported speech", "\"The [United States|west] is a reliable partner,\" [Mirziyoyev|subject] said.", West},
+	{"reported clause", "[Karimov|subject] said [Uzbekistan|subject] would never allow a [NATO|west] base on its soil.", Russia},
+	{"hedge", "[Tashkent|subject] may sign a defense cooperation agreement with [Moscow|russia].", Russia},
+	{"balance: alike", "[Tashkent|subject] values its ties with [Moscow|russia] and [Washington|west] alike.", None},
+	{"balance: coordination", "[Kyrgyzstan|subject] has refused to join either the [CSTO|russia] or any [NATO|west] program.", None},
+	{"balance: as much as", "[Tokayev|subject] values the partnership with [Russia|russia] as much as the ties with the [EU|west].", None},
+	{"pressure", "[Moscow|russia] used the threat of deporting migrants to pressure [Dushanbe|subject].", Russia},
+	{"pressure", "[Turkmenistan|subject] remains susceptible to pressure from [Moscow|russia].", Russia},
+	{"pressure: a pole's criticism", "[Washington|west] criticized [Tashkent|subject] over its human rights record.", West},
+	{"pressure: passive", "[Dushanbe|subject] was sharply criticized by [Moscow|russia] for the arrests.", Russia},
+	{"pressure reversed", "[Tashkent|subject] is reluctant to be courted too far by [Washington|west].", Russia},
+	{"criticism by the subject", "[Rahmon|subject] criticized [Washington|west] for meddling.", Russia},
+	{"bypassing", "[Turkmenistan|subject] exports gas to [China|other] bypassing [Russia|russia].", West},
+	{"diversifying", "[Kazakhstan|subject] is diversifying its oil exports away from [Russian|russia] pipelines.", West},
+	{"no subject", "[Russia|russia] and [NATO|west] held talks in Brussels.", None},
+	{"no pole", "[Uzbekistan|subject]'s economy grew by eight percent.", None},
+	{"not a pole", "[Uzbekistan|subject] deepened trade with [Beijing|other].", None},
+	{"co-mention", "[Kyrgyz|subject] President [Japarov|subject] spent the weekend in [Moscow|russia].", Russia},
+	{"background", "[Kazakhstan|subject] shares a long border with [Russia|russia].", None},
+	{"joint description", "There are signs of growth in [Kazakhstan|subject] and [Russia|russia].", None},
+	{"joint agent", "[Russia|russia] and [Tajikistan|subject] held a summit in Dushanbe.", Russia},
+	{"words inside a name are not cues", "[Uzbekistan|subject] hosted the [Shanghai Cooperation Organization|other] summit.", None},
+}
+
+func TestScore(t *testing.T) {
+	lex := DefaultLexicon()
+	for _, tt := range scoreTests {
+		in, err := parseMarkup(tt.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := lex.Score(in.Text, in.Actors)
+		if got.Stance != tt.want {
+			t.Errorf("%s: Score(%q) = %s %q, want %s", tt.construct, in.Text, got.Stance, got.Cues, tt.want)
+		}
+		if (got.Stance == Russia) != (got.Score > 0) || (got.Stance == West) != (got.Score < 0) || math.Abs(got.Score) >= 1 {
+			t.Errorf("%s: Score(%q) score %v does not fit stance %s", tt.construct, in.Text, got.Score, got.Stance)
+		}
+		if got.Stance != None && len(got.Cues) == 0 {
+			t.Errorf("%s: Score(%q) = %s with no cues", tt.construct, in.Text, got.Stance)
+		}
+	}
+}
+
+// cueTests check the readable cues of a label.
+var cueTests = []struct {
+	text string
+	want []string
+}{
+	{"[Uzbekistan|subject] would never allow a [U.S.|west] military base on its soil.", []string{"never allow* (away from the West)"}},
+	{"[Kyrgyzstan|subject] deepened its partnership with [NATO|west] despite [Moscow|russia]'s annoyance.",
+		[]string{"deepen* (toward the West)", "partner* (toward the West)"}},
+	{"Despite [Western|west] criticism, nothing changed in [Tashkent|subject].", []string{"criticis* (pressure from the West, conceded)"}},
+	{"[Tashkent|subject] may join the [CSTO|russia].", []string{"join (toward Russia, hedged)"}},
+	{"[Tashkent|subject] values its ties with [Moscow|russia] and [Washington|west] alike.", []string{"balance: alike"}},
+	{"[Kyrgyz|subject] President [Japarov|subject] spent the weekend in [Moscow|russia].", []string{"co-mention (toward Russia)"}},
+}
+
+func TestCues(t *testing.T) {
+	lex := DefaultLexicon()
+	for _, tt := range cueTests {
+		in, _ := parseMarkup(tt.text)
+		got := lex.Score(in.Text, in.Actors)
+		if strings.Join(got.Cues, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("Score(%q).Cues = %q, want %q", in.Text, got.Cues, tt.want)
+		}
+	}
+}
+
+// A hedge weakens a sentence's score but keeps its label.
+func TestHedgeWeakens(t *testing.T) {
+	lex := DefaultLexicon()
+	plain, _ := parseMarkup("[Tashkent|subject] signed a defense cooperation agreement with [Moscow|russia].")
+	hedged, _ := parseMarkup("[Tashkent|subject] may sign a defense cooperation agreement with [Moscow|russia].")
+	p, h := lex.Score(plain.Text, plain.Actors), lex.Score(hedged.Text, hedged.Actors)
+	if p.Stance != h.Stance || !(0 < h.Score && h.Score < p.Score) {
+		t.Errorf("hedged %s %.3f, plain %s %.3f: want the same stance, hedged weaker", h.Stance, h.Score, p.Stance, p.Score)
+	}
+}
+
+// carryTests are passages: the subject (and the poles) of a sentence that
+// refers back carry over.
+var carryTests = []struct {
+	name    string
+	passage []string
+	want    []Stance
+}{
+	{"pronoun", []string{
+		"[Mirziyoyev|subject] met [EU|west] Council President [Charles Michel|west] in Samarkand.",
+		"He welcomed the signing of an enhanced partnership agreement.",
+		"The weather was warm.",
+	}, []Stance{West, West, None}},
+	{"relational", []string{
+		"[Japarov|subject] travelled to [Moscow|russia] for talks.",
+		"Both sides agreed to expand cooperation in energy.",
+	}, []Stance{Russia, Russia}},
+	{"pronoun of a pole leader", []string{
+		"[Putin|russia] spoke at length about the economy.",
+		"He praised the cooperation of the two central banks.",
+	}, []Stance{None, None}},
+	{"no antecedent", []string{
+		"Prices rose sharply last year.",
+		"It signed a cooperation agreement with [Russia|russia].",
+	}, []Stance{None, None}},
+}
+
+func TestCarry(t *testing.T) {
+	lex := DefaultLexicon()
+	for _, tt := range carryTests {
+		var in []Input
+		for _, s := range tt.passage {
+			x, _ := parseMarkup(s)
+			in = append(in, x)
+		}
+		got := lex.Sentences(in)
+		for i := range got {
+			if got[i].Stance != tt.want[i] {
+				t.Errorf("%s: Sentences()[%d] = %s %q, want %s", tt.name, i, got[i].Stance, got[i].Cues, tt.want[i])
+			}
+		}
+	}
+	// Off, the second sentence of "pronoun" has no subject.
+	lex.Carry = false
+	var in []Input
+	for _, s := range carryTests[0].passage {
+		x, _ := parseMarkup(s)
+		in = append(in, x)
+	}
+	if got := lex.Sentences(in); got[1].Stance != None || got[1].Carried {
+		t.Errorf("Carry off: Sentences()[1] = %s (carried %v), want none", got[1].Stance, got[1].Carried)
+	}
+}
+
+// Poles can be any two blocs or entities: China against the United
+// States, with China (bloc "other" in the knowledge base) named by ID.
+const chinaUS = `[poles]
+pole: china | label=China | ids=china
+pole: us | label=the United States | ids=united-states
+subject: subject
+[toward]
+cooperat*
+loan*
+[away]
+refus*
+`
+
+func TestCustomPoles(t *testing.T) {
+	lex, err := ParseLexicon("china-us.poles", chinaUS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want Stance
+	}{
+		{"[Dushanbe|subject] took new loans from [Beijing|other|china].", "china"},
+		{"[Dushanbe|subject] took new loans from [Xi Jinping|other|xi-jinping]'s government.", "china"},
+		{"[Dushanbe|subject] refused loans from [Washington|west|united-states].", "china"},
+		{"[Dushanbe|subject] expanded cooperation with [Moscow|russia].", None},
+	}
+	for _, tt := range tests {
+		in, err := parseMarkup(tt.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range in.Actors {
+			if in.Actors[i].ID == "xi-jinping" {
+				in.Actors[i].Country = "china" // a person of pole China
+			}
+		}
+		if got := lex.Score(in.Text, in.Actors); got.Stance != tt.want {
+			t.Errorf("china-us: Score(%q) = %s %q, want %s", in.Text, got.Stance, got.Cues, tt.want)
+		}
+	}
+}
+
+// Offsets that do not fit the text are skipped, not trusted.
+func TestScoreBadOffsets(t *testing.T) {
+	lex := DefaultLexicon()
+	text := "Uzbekistan signed an agreement with Russia."
+	got := lex.Score(text, []Actor{
+		{ID: "uzbekistan", Bloc: "subject", Start: 0, End: 10},
+		{ID: "russia", Bloc: "russia", Start: 36, End: 99}, // past the end
+		{ID: "x", Bloc: "west", Start: 5, End: 2},          // reversed
+	})
+	if got.Stance != None {
+		t.Errorf("Score with bad offsets = %s %q, want none", got.Stance, got.Cues)
+	}
+}
+
+func FuzzScore(f *testing.F) {
+	f.Add("Uzbekistan would never allow a U.S. base, Karimov said.", 0, 10, 31, 35)
+	f.Add("Despite Moscow’s annoyance, Astana joined NATO’s programme.", 28, 34, 42, 46)
+	lex := DefaultLexicon()
+	f.Fuzz(func(t *testing.T, text string, s1, e1, s2, e2 int) {
+		actors := []Actor{{ID: "s", Bloc: "subject", Start: s1, End: e1}, {ID: "p", Bloc: "russia", Start: s2, End: e2}}
+		got := lex.Sentences([]Input{{Text: text, Actors: actors}, {Text: text}})
+		for _, s := range got {
+			if math.IsNaN(s.Score) || math.Abs(s.Score) >= 1 {
+				t.Fatalf("score %v out of (-1, 1)", s.Score)
+			}
+			if (s.Stance == None) != (s.Score == 0) {
+				t.Fatalf("stance %s with score %v", s.Stance, s.Score)
+			}
+		}
+	})
+}
+
+func BenchmarkSentences(b *testing.B) {
+	lex := DefaultLexicon()
+	var in []Input
+	n := 0
+	for _, p := range readHeldout(b, "heldout.tsv") {
+		for _, s := range p {
+			in = append(in, s.in)
+			n += len(s.in.Text)
+		}
+	}
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		lex.Sentences(in)
+	}
+}

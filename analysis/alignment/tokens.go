@@ -1,0 +1,208 @@
+package alignment
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+type kind uint8
+
+const (
+	wordTok  kind = iota
+	punctTok      // , ; : ( ) and dashes
+	actorTok
+)
+
+// token is a word, a punctuation mark or an actor's whole mention.
+type token struct {
+	kind  kind
+	text  string // normalised word or the punctuation mark; "" for an actor
+	actor int    // index into the sentence's actors, for actorTok
+	start int    // byte offset in the sentence
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '-'
+}
+
+// normalize lower-cases a word, folds curly apostrophes and strips a
+// possessive ending and surrounding hyphens and apostrophes: "Russia’s"
+// → "russia", "-funded" → "funded", "didn't" stays.
+func normalize(w string) string {
+	w = strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+	if strings.HasSuffix(w, "'s") {
+		w = w[:len(w)-2]
+	}
+	return strings.Trim(w, "-'")
+}
+
+// tokenize splits a sentence into tokens. Actor mentions (valid, sorted,
+// non-overlapping spans) become single tokens; words inside them are not
+// cue candidates.
+func tokenize(text string, actors []Actor, spans []int) []token {
+	toks := make([]token, 0, len(text)/5+len(spans))
+	next := 0 // index into spans
+	i := 0
+	for i < len(text) {
+		if next < len(spans) && i >= actors[spans[next]].Start {
+			a := actors[spans[next]]
+			toks = append(toks, token{kind: actorTok, actor: spans[next], start: a.Start})
+			i = a.End
+			next++
+			continue
+		}
+		limit := len(text)
+		if next < len(spans) {
+			limit = actors[spans[next]].Start
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == '’' {
+			r = '\''
+		}
+		switch {
+		case isWordRune(r):
+			j := i
+			for j < limit {
+				r2, s2 := utf8.DecodeRuneInString(text[j:])
+				if !isWordRune(r2) && r2 != '’' {
+					break
+				}
+				j += s2
+			}
+			if w := normalize(text[i:j]); w != "" {
+				toks = append(toks, token{kind: wordTok, text: w, start: i})
+			}
+			i = j
+			continue
+		case r == ',' || r == ';' || r == ':' || r == '(' || r == ')' || r == '—' || r == '–' || r == '[' || r == ']':
+			p := string(r)
+			switch r {
+			case '[':
+				p = "("
+			case ']':
+				p = ")"
+			case '–':
+				p = "—"
+			}
+			toks = append(toks, token{kind: punctTok, text: p, start: i})
+		}
+		i += size
+	}
+	return toks
+}
+
+// validSpans returns the indices of the actors whose spans lie inside
+// text on rune boundaries, sorted by start, overlaps dropped (the longer
+// first mention wins).
+func validSpans(text string, actors []Actor) []int {
+	var idx []int
+	for i, a := range actors {
+		if a.Start < 0 || a.End > len(text) || a.Start >= a.End ||
+			!utf8.RuneStart(text[a.Start]) || (a.End < len(text) && !utf8.RuneStart(text[a.End])) {
+			continue
+		}
+		idx = append(idx, i)
+	}
+	sort.SliceStable(idx, func(x, y int) bool {
+		a, b := actors[idx[x]], actors[idx[y]]
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		return a.End > b.End
+	})
+	out := idx[:0]
+	end := 0
+	for _, i := range idx {
+		if actors[i].Start < end {
+			continue
+		}
+		out = append(out, i)
+		end = actors[i].End
+	}
+	return out
+}
+
+// match is a cue found at a token position.
+type match struct {
+	c     *cue
+	first int // token index of the first word
+	last  int // token index of the last word
+}
+
+// scan returns, per section and token, the longest cue of the section
+// whose words start at the token (consecutive word tokens only), or nil.
+func (l *Lexicon) scan(toks []token) [numSections][]*match {
+	var at [numSections][]*match
+	all := make([]*match, numSections*len(toks))
+	for s := range at {
+		at[s] = all[s*len(toks) : (s+1)*len(toks)]
+	}
+	x := &l.idx
+	try := func(c *cue, i int) {
+		j := i
+		for k, w := range c.words {
+			if j >= len(toks) || toks[j].kind != wordTok {
+				return
+			}
+			t := toks[j].text
+			if c.stem[k] {
+				if !strings.HasPrefix(t, w) {
+					return
+				}
+			} else if t != w {
+				return
+			}
+			j++
+		}
+		if m := at[c.sec][i]; m == nil || j-1 > m.last {
+			at[c.sec][i] = &match{c: c, first: i, last: j - 1}
+		}
+	}
+	for i, tk := range toks {
+		if tk.kind != wordTok {
+			continue
+		}
+		for _, c := range x.exact[tk.text] {
+			try(c, i)
+		}
+		if len(tk.text) >= 2 {
+			for _, c := range x.stems[tk.text[:2]] {
+				if strings.HasPrefix(tk.text, c.words[0]) {
+					try(c, i)
+				}
+			}
+		}
+		for _, c := range x.short {
+			if strings.HasPrefix(tk.text, c.words[0]) {
+				try(c, i)
+			}
+		}
+	}
+	return at
+}
+
+// find returns the non-overlapping matches of section sec,
+// leftmost-longest.
+func (a *analysis) find(sec int) []match {
+	var out []match
+	at := a.at[sec]
+	for i := 0; i < len(at); i++ {
+		if m := at[i]; m != nil {
+			out = append(out, *m)
+			i = m.last
+		}
+	}
+	return out
+}
+
+// has reports whether section sec matches within toks[from:to].
+func (a *analysis) has(sec, from, to int) bool {
+	for i := from; i < to && i < len(a.toks); i++ {
+		if m := a.at[sec][i]; m != nil && m.last < to {
+			return true
+		}
+	}
+	return false
+}

@@ -29,10 +29,14 @@ type Actor struct {
 	Mentions int
 	Articles int
 	Measures network.Measures
+	// Alignment is the stance of the sentences naming the actor, over
+	// the whole corpus.
+	Alignment alignment.ActorRow
 }
 
 // Result is the analysis of a corpus.
 type Result struct {
+	Poles    [2]alignment.Pole // the two poles scores lean toward (+1 the first)
 	Articles []Article
 	Actors   []Actor // the network's nodes, sorted by ID
 	Network  *network.Network
@@ -41,7 +45,8 @@ type Result struct {
 // Analyze scores every article with lex and builds the network over all
 // sentences. seed drives the community search.
 func Analyze(arts []*pipeline.Article, lex *alignment.Lexicon, seed uint64) (*Result, error) {
-	res := &Result{}
+	res := &Result{Poles: lex.Poles}
+	var scored []alignment.Sentence
 	var sentences [][]string
 	type acc struct {
 		Actor
@@ -82,6 +87,7 @@ func Analyze(arts []*pipeline.Article, lex *alignment.Lexicon, seed uint64) (*Re
 			sentences = append(sentences, s.Actors)
 		}
 		out.Stances = lex.Sentences(ins)
+		scored = append(scored, out.Stances...)
 		out.Alignment = lex.Aggregate(out.Stances, alignment.Seed(a.Doc.ID, seed))
 		res.Articles = append(res.Articles, out)
 	}
@@ -89,6 +95,10 @@ func Analyze(arts []*pipeline.Article, lex *alignment.Lexicon, seed uint64) (*Re
 	measures, err := res.Network.Measures(seed)
 	if err != nil {
 		return nil, err
+	}
+	rows := map[string]alignment.ActorRow{}
+	for _, r := range lex.Actors(scored, seed) {
+		rows[r.ID] = r
 	}
 	for _, id := range res.Network.Nodes {
 		ac := actors[id]
@@ -98,6 +108,7 @@ func Analyze(arts []*pipeline.Article, lex *alignment.Lexicon, seed uint64) (*Re
 		}
 		sort.Slice(ac.Forms, func(i, j int) bool { return ac.Forms[i].Text < ac.Forms[j].Text })
 		ac.Measures = measures[id]
+		ac.Alignment = rows[id]
 		res.Actors = append(res.Actors, ac.Actor)
 	}
 	return res, nil

@@ -28,6 +28,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	out := fs.String("out", "out", "output folder (replaced as a whole when the run succeeds)")
 	kbDir := fs.String("kb", "", "knowledge-base folder of *.kb files (default: the embedded one)")
 	subject := fs.String("subject", "", "subject state of every article (default: detected per article)")
+	poles := fs.String("poles", "", "poles and cue lexicon file (default: the embedded Russia vs the West)")
 	seed := fs.Uint64("seed", 1, "seed of the community search and the network layout")
 	figs := fs.Bool("figures", true, "draw the figures (false: data files only)")
 	timings := fs.Bool("timings", false, "print the wall time of each stage to stderr")
@@ -38,10 +39,16 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	tm := &timer{w: stderr, on: *timings}
 	defer tm.stop()
 	tm.start("knowledge base")
+	var err error
 	k := kb.Default()
 	if *kbDir != "" {
-		var err error
 		if k, err = kb.LoadDir(*kbDir); err != nil {
+			return err
+		}
+	}
+	lex := alignment.DefaultLexicon()
+	if *poles != "" {
+		if lex, err = alignment.LoadLexicon(*poles); err != nil {
 			return err
 		}
 	}
@@ -76,7 +83,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return fmt.Errorf("%s: no readable article", *in)
 	}
 	tm.start("alignment, network, measures")
-	res, err := analysis.Analyze(arts, alignment.DefaultLexicon(), *seed)
+	res, err := analysis.Analyze(arts, lex, *seed)
 	if err != nil {
 		return err
 	}
@@ -119,6 +126,8 @@ func writeData(dir string, res *analysis.Result, generator string) error {
 	}{
 		{"articles.json", func(w io.Writer) error { return export.Articles(w, res, generator) }},
 		{"nodes.csv", func(w io.Writer) error { return export.Nodes(w, res) }},
+		{"actors.csv", func(w io.Writer) error { return export.Actors(w, res) }},
+		{"evidence.md", func(w io.Writer) error { return export.Evidence(w, res) }},
 		{"edges.csv", func(w io.Writer) error { return export.Edges(w, res) }},
 		{"entities.csv", func(w io.Writer) error { return export.Entities(w, res) }},
 		{"network.graphml", func(w io.Writer) error { return export.GraphML(w, res) }},

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"alignnet/analysis"
+	"alignnet/analysis/alignment"
 	"alignnet/pipeline/entities"
 )
 
@@ -69,10 +70,24 @@ type (
 		Entities []string `json:"entities"`
 	}
 	jsonAlignment struct {
-		Score    *float64 `json:"score"`
-		Russia   float64  `json:"russia"`
-		West     float64  `json:"west"`
-		Evidence int      `json:"evidence"`
+		Score     *float64      `json:"score"`
+		Russia    float64       `json:"russia"`
+		West      float64       `json:"west"`
+		Evidence  int           `json:"evidence"`
+		Interval  *jsonInterval `json:"interval"`
+		Resamples int           `json:"resamples"`
+		Drivers   []jsonDriver  `json:"drivers"`
+	}
+	jsonInterval struct {
+		Low  float64 `json:"low"`
+		High float64 `json:"high"`
+	}
+	jsonDriver struct {
+		Sentence int      `json:"sentence"` // index into sentences
+		Stance   string   `json:"stance"`
+		Score    float64  `json:"score"`
+		Cues     []string `json:"cues"`
+		Text     string   `json:"text"`
 	}
 )
 
@@ -98,10 +113,16 @@ func Articles(w io.Writer, res *analysis.Result, generator string) error {
 			ja.Sentences = append(ja.Sentences, jsonSentence{Text: s.Text, Stance: string(st.Stance), Score: round(st.Score), Cues: nonNil(st.Cues), Entities: nonNil(s.Actors)})
 		}
 		al := a.Alignment
-		ja.Alignment = jsonAlignment{Russia: round(al.Russia), West: round(al.West), Evidence: al.Evidence}
+		ja.Alignment = jsonAlignment{Russia: round(al.Russia), West: round(al.West), Evidence: al.Evidence, Resamples: al.Resamples, Drivers: []jsonDriver{}}
 		if al.Score != nil {
 			s := round(*al.Score)
 			ja.Alignment.Score = &s
+		}
+		if al.Interval != nil {
+			ja.Alignment.Interval = &jsonInterval{Low: round(al.Interval.Low), High: round(al.Interval.High)}
+		}
+		for _, d := range al.Drivers {
+			ja.Alignment.Drivers = append(ja.Alignment.Drivers, jsonDriver{Sentence: d.Index, Stance: string(d.Stance), Score: round(d.Score), Cues: nonNil(d.Cues), Text: a.Sentences[d.Index].Text})
 		}
 		doc.Articles = append(doc.Articles, ja)
 	}
@@ -138,6 +159,46 @@ func Nodes(w io.Writer, res *analysis.Result) error {
 	cw.Flush()
 	return cw.Error()
 }
+
+// Actors writes the alignment of every actor: the stances of the
+// sentences naming it over the corpus, with its score and 95% interval
+// (empty cells where there is no evidence).
+func Actors(w io.Writer, res *analysis.Result) error {
+	cw := csv.NewWriter(w)
+	p0, p1 := string(res.Poles[0].Name), string(res.Poles[1].Name)
+	cw.Write([]string{"id", "name", "type", "bloc", "sentences", p0, p1, "none", "score", "low", "high"})
+	for _, a := range res.Actors {
+		r := a.Alignment
+		score, lo, hi := "", "", ""
+		if r.Score != nil {
+			score = ftoa(*r.Score)
+		}
+		if r.Interval != nil {
+			lo, hi = ftoa(r.Interval.Low), ftoa(r.Interval.High)
+		}
+		cw.Write([]string{a.ID, a.Name, string(a.Type), string(a.Bloc), strconv.Itoa(r.Sentences), strconv.Itoa(r.Russia), strconv.Itoa(r.West), strconv.Itoa(r.None), score, lo, hi})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// Evidence writes evidence.md: for every article its score and the
+// sentences that drive it, with their cues.
+func Evidence(w io.Writer, res *analysis.Result) error {
+	var docs []alignment.Doc
+	for _, a := range res.Articles {
+		texts := make([]string, len(a.Sentences))
+		for i, s := range a.Sentences {
+			texts[i] = s.Text
+		}
+		docs = append(docs, alignment.Doc{ID: a.Doc.ID, Title: a.Doc.Title, Texts: texts, Sentences: a.Stances, Alignment: a.Alignment})
+	}
+	return alignment.WriteEvidence(w, docs, EvidenceSentences, res.Poles)
+}
+
+// EvidenceSentences is the number of sentences evidence.md lists per
+// article.
+const EvidenceSentences = 5
 
 // Edges writes one row per co-mention edge.
 func Edges(w io.Writer, res *analysis.Result) error {

@@ -51,6 +51,8 @@ func TestGolden(t *testing.T) {
 	}{
 		{"articles.json", func(w io.Writer) error { return Articles(w, res, "alignnet test") }},
 		{"nodes.csv", func(w io.Writer) error { return Nodes(w, res) }},
+		{"actors.csv", func(w io.Writer) error { return Actors(w, res) }},
+		{"evidence.md", func(w io.Writer) error { return Evidence(w, res) }},
 		{"edges.csv", func(w io.Writer) error { return Edges(w, res) }},
 		{"entities.csv", func(w io.Writer) error { return Entities(w, res) }},
 		{"network.graphml", func(w io.Writer) error { return GraphML(w, res) }},

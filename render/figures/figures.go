@@ -42,7 +42,8 @@ func Write(ctx context.Context, dir string, res *analysis.Result, opt Options) e
 		figs["centrality"] = &chart.Centrality{Actors: topActors(res, opt.TopActors)}
 	}
 	if len(res.Articles) > 0 {
-		figs["alignment"] = &chart.Alignment{Bars: alignmentBars(res)}
+		figs["alignment"] = &chart.Alignment{Bars: alignmentBars(res),
+			Note:     "Bar: alignment score of the article, from −1 to +1; 0 is balanced. Whisker: 95% bootstrap interval.", Negative: "toward " + res.Poles[1].Label, Positive: "toward " + res.Poles[0].Label}
 	}
 	for _, name := range slices.Sorted(maps.Keys(figs)) {
 		f := figs[name]
@@ -145,6 +146,9 @@ func alignmentBars(res *analysis.Result) []chart.Bar {
 			b.Missing = true
 		} else {
 			b.Value = *a.Alignment.Score
+		}
+		if iv := a.Alignment.Interval; iv != nil {
+			b.Lo, b.Hi = iv.Low, iv.High
 		}
 		bars = append(bars, b)
 	}

@@ -13,6 +13,10 @@ import (
 var (
 	ErrEmpty = errors.New("chart: nothing to draw")
 	ErrRange = errors.New("chart: value out of range")
+	ErrShape = errors.New("chart: lengths do not match")
+	// ErrNoDates is returned by a Timeline without a dated article: the
+	// caller can skip the figure.
+	ErrNoDates = errors.New("chart: no dated article")
 )
 
 // MaxLabelRunes is the longest row label, in runes, before it is shortened

@@ -59,6 +59,23 @@ var goldenTests = []struct {
 }{
 	{"alignment", func() style.Figure { return alignmentFixture() }},
 	{"centrality", func() style.Figure { return centralityFixture() }},
+	{"timeline", func() style.Figure { return timelineFixture() }},
+	{"spectrum", func() style.Figure { return spectrumFixture() }},
+	{"heatmap", func() style.Figure { return heatmapFixture() }},
+	{"comparison", func() style.Figure { return comparisonFixture() }},
+}
+
+// comparisonFixture: five baseline scores, three new articles, one
+// without evidence.
+func comparisonFixture() *Comparison {
+	return &Comparison{
+		Baseline: []float64{0.35, 0.53, 0.7, 0.84, 0.91},
+		New: []Marked{
+			{Label: "2005-06-20 · Tashkent turns away from Washington", Value: -0.37, Lo: -0.7, Hi: 0.02},
+			{Label: "2014-10-21 · Rahmon leans on Moscow", Value: 0.56, Lo: 0.14, Hi: 0.86},
+			{Label: "2020-01-01 · Weather report", Missing: true, Lo: math.NaN(), Hi: math.NaN()},
+		},
+	}
 }
 
 func TestGolden(t *testing.T) {

@@ -2,8 +2,10 @@ package chart_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"math"
+	"time"
 
 	"alignnet/render/chart"
 )
@@ -35,5 +37,46 @@ func ExampleCentrality() {
 	var svg bytes.Buffer
 	err := c.WriteSVG(&svg)
 	fmt.Println(err, bytes.Contains(svg.Bytes(), []byte("PageRank")))
+	// Output: <nil> true
+}
+
+func ExampleTimeline() {
+	nan := math.NaN()
+	t := &chart.Timeline{Points: []chart.Dated{
+		{Label: "Air defence agreement", Date: time.Date(2008, 3, 3, 0, 0, 0, 0, time.UTC), Value: 0.6, Lo: 0.3, Hi: 0.85},
+		{Label: "OSCE summit", Date: time.Date(2010, 12, 1, 0, 0, 0, 0, time.UTC), Inferred: true, Value: -0.45, Lo: nan, Hi: nan},
+	}}
+	var svg bytes.Buffer
+	err := t.WriteSVG(&svg)
+	fmt.Println(err, bytes.Contains(svg.Bytes(), []byte("date inferred")))
+
+	// Without a dated article there is nothing to draw: skip the figure.
+	undated := &chart.Timeline{Points: []chart.Dated{{Label: "undated", Value: 0.2}}}
+	fmt.Println(errors.Is(undated.WriteSVG(&svg), chart.ErrNoDates))
+	// Output:
+	// <nil> true
+	// true
+}
+
+func ExampleSpectrum() {
+	s := &chart.Spectrum{Actors: []chart.Placed{
+		{Label: "Russia", Bloc: "russia", Value: 0.7, Lo: 0.4, Hi: 0.9, Evidence: 20},
+		{Label: "United States", Bloc: "west", Value: -0.5, Lo: -0.8, Hi: -0.2, Evidence: 6},
+	}}
+	var svg bytes.Buffer
+	err := s.WriteSVG(&svg)
+	fmt.Println(err, bytes.Contains(svg.Bytes(), []byte("Western bloc")))
+	// Output: <nil> true
+}
+
+func ExampleHeatmap() {
+	h := &chart.Heatmap{
+		Labels:    []string{"Kazakhstan", "Russia", "NATO"},
+		Community: []int{0, 0, 1},
+		Weights:   [][]float64{{0, 12, 2}, {12, 0, 1}, {2, 1, 0}},
+	}
+	var svg bytes.Buffer
+	err := h.WriteSVG(&svg)
+	fmt.Println(err, bytes.Contains(svg.Bytes(), []byte("sentences naming both")))
 	// Output: <nil> true
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"alignnet/render/style"
 )
@@ -84,4 +85,124 @@ func TestPreviewCentrality(t *testing.T) {
 		},
 	}
 	writeFigure(t, *preview, "centrality", c)
+}
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// TestPreviewTimeline renders realistic timelines: a long span with
+// undated, inferred and no-evidence articles and a crowded date, and the
+// five seed dates.
+func TestPreviewTimeline(t *testing.T) {
+	if *preview == "" {
+		t.Skip("no -preview directory")
+	}
+	nan := math.NaN()
+	long := &Timeline{Title: "Kazakhstan between Russia and the West, 1992–2025 (28 articles)"}
+	// A deterministic pseudo-random walk over 34 years.
+	v := 0.3
+	for i := range 26 {
+		d := time.Date(1992+i*34/26, time.Month(1+(i*5)%12), 1+(i*7)%27, 0, 0, 0, 0, time.UTC)
+		v = math.Max(-0.95, math.Min(0.95, v+0.37*math.Sin(float64(i*i)+1)))
+		p := Dated{Label: "article " + string(rune('A'+i)), Date: d, Value: math.Round(v*100) / 100, Lo: math.Max(-1, v-0.3), Hi: math.Min(1, v+0.25), Inferred: i%4 == 1}
+		if i%7 == 3 {
+			p = Dated{Label: p.Label, Date: d, Missing: true, Lo: nan, Hi: nan}
+		}
+		long.Points = append(long.Points, p)
+	}
+	// Three articles on one day, one undated, one exactly balanced.
+	for i, s := range []float64{0.5, 0.5, -0.2} {
+		long.Points = append(long.Points, Dated{Label: "same day " + string(rune('a'+i)), Date: day("2014-03-18"), Value: s, Lo: nan, Hi: nan})
+	}
+	long.Points = append(long.Points, Dated{Label: "undated", Value: 0.4, Lo: nan, Hi: nan})
+	long.Points = append(long.Points, Dated{Label: "balanced", Date: day("2001-09-20"), Value: 0, Lo: -0.2, Hi: 0.2})
+	writeFigure(t, *preview, "timeline", long)
+
+	seeds := &Timeline{Points: []Dated{
+		{Label: "EDM 5/40", Date: day("2008-03-03"), Inferred: true, Value: 0.84, Lo: 0.62, Hi: 0.93},
+		{Label: "EDM 5/201", Date: day("2008-10-17"), Inferred: true, Value: 0.69, Lo: 0.4, Hi: 0.85},
+		{Label: "EDM 5/100", Date: day("2008-05-23"), Inferred: true, Value: 0.85, Lo: 0.7, Hi: 0.92},
+		{Label: "Strategic and military relations", Date: day("2011-07-20"), Value: 0.37, Lo: 0.05, Hi: 0.6},
+		{Label: "EDM 5/180", Date: day("2008-09-15"), Inferred: true, Value: 0.5, Lo: 0.1, Hi: 0.75},
+	}}
+	writeFigure(t, *preview, "timeline-seeds", seeds)
+	one := &Timeline{Points: []Dated{
+		{Label: "a", Date: day("2008-03-03"), Value: 0.4, Lo: nan, Hi: nan},
+		{Label: "b", Date: day("2008-03-03"), Missing: true, Lo: nan, Hi: nan},
+		{Label: "c", Date: day("2008-03-03"), Missing: true, Lo: nan, Hi: nan},
+	}}
+	writeFigure(t, *preview, "timeline-one-date", one)
+}
+
+func TestPreviewSpectrum(t *testing.T) {
+	if *preview == "" {
+		t.Skip("no -preview directory")
+	}
+	s := &Spectrum{
+		Title: "Actors between Russia and the West in 120 articles on Kazakhstan (top 15 by evidence)",
+		Actors: []Placed{
+			{"Kazakhstan", "subject", 0.31, 0.2, 0.42, 96},
+			{"Russia", "russia", 0.62, 0.5, 0.72, 80},
+			{"Nursultan Nazarbayev", "subject", 0.22, 0.05, 0.38, 51},
+			{"United States", "west", -0.48, -0.66, -0.27, 40},
+			{"Collective Security Treaty Organization", "russia", 0.81, 0.66, 0.9, 22},
+			{"Vladimir Putin", "russia", 0.7, 0.5, 0.84, 30},
+			{"China", "other", 0.05, -0.2, 0.3, 18},
+			{"NATO", "west", -0.71, -0.88, -0.45, 17},
+			{"Shanghai Cooperation Organisation", "other", 0.4, 0.1, 0.65, 9},
+			{"European Union", "west", -0.55, -0.8, -0.2, 12},
+			{"Uzbekistan", "other", -0.1, -0.5, 0.3, 5},
+			{"Dmitry Medvedev", "russia", 0.66, 0.4, 0.85, 11},
+			{"KazMunaiGas", "subject", -0.2, -0.6, 0.25, 3},
+			{"Organization for Security and Co-operation in Europe", "west", -0.33, -0.7, 0.1, 4},
+			{"Gazprom", "russia", 0.5, 0.0, 0.8, 1},
+			{"Kyrgyzstan", "other", math.NaN(), math.NaN(), math.NaN(), 0},
+		},
+	}
+	writeFigure(t, *preview, "spectrum", s)
+}
+
+func TestPreviewHeatmap(t *testing.T) {
+	if *preview == "" {
+		t.Skip("no -preview directory")
+	}
+	labels := []string{"Kazakhstan", "Russia", "Nursultan Nazarbayev", "Vladimir Putin", "CSTO", "Dmitry Medvedev",
+		"United States", "NATO", "European Union", "OSCE", "Condoleezza Rice",
+		"China", "Uzbekistan", "SCO", "Shanghai Cooperation Organisation member states", "Kyrgyzstan", "Tajikistan", "Islam Karimov", "Turkmenistan", "Georgia"}
+	comm := []int{0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 3, 4}
+	n := len(labels)
+	w := make([][]float64, n)
+	for i := range w {
+		w[i] = make([]float64, n)
+	}
+	for i := range n {
+		for j := i + 1; j < n; j++ {
+			// Heavier within communities and for the first actors.
+			base := 30.0 / float64(1+i) / float64(1+j/3)
+			if comm[i] == comm[j] {
+				base *= 3
+			}
+			v := math.Floor(base * (0.5 + 0.5*math.Abs(math.Sin(float64(i*31+j*17)))))
+			if (i*7+j*3)%5 == 0 {
+				v = 0
+			}
+			w[i][j], w[j][i] = v, v
+		}
+	}
+	w[0][1], w[1][0] = 187, 187
+	writeFigure(t, *preview, "heatmap", &Heatmap{Labels: labels, Community: comm, Weights: w})
+	writeFigure(t, *preview, "heatmap-small", &Heatmap{Labels: labels[:6], Community: comm[:6], Weights: sub(w, 6)})
+}
+
+func sub(w [][]float64, n int) [][]float64 {
+	out := make([][]float64, n)
+	for i := range out {
+		out[i] = w[i][:n]
+	}
+	return out
 }

@@ -6,6 +6,7 @@
 // Usage:
 //
 //	alignnet run  [-in seeds] [-out out] [-kb DIR] [-subject NAME] [-seed N] [-figures=true]
+//	alignnet compare [-baseline seeds] [-out out/compare] [model flags] FILE|DIR...
 //	alignnet eval [-gold ../shared/gold] [-run out/data/articles.json] [-v] [-json FILE]
 //	alignnet version
 //
@@ -70,6 +71,7 @@ const usage = `usage: alignnet <command> [flags]
 
 commands:
   run      analyse a folder of articles into out/ (data and figures)
+  compare  place new articles against a baseline corpus
   eval     score a run's articles.json against gold annotations
   version  print the version
 
@@ -86,6 +88,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runCmd(ctx, args[1:], stdout, stderr)
 	case "eval":
 		return evalCmd(args[1:], stdout, stderr)
+	case "compare":
+		return compareCmd(ctx, args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "alignnet", version)
 		return nil

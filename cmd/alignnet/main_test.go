@@ -169,6 +169,52 @@ func TestRunKeepsOutputsOnFailure(t *testing.T) {
 	}
 }
 
+// A run keeps what it does not produce (a comparison beside its outputs).
+func TestRunKeepsOtherOutputs(t *testing.T) {
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
+	writeFile(t, filepath.Join(in, "a.txt"), article)
+	writeFile(t, filepath.Join(out, "compare", "compare.md"), "kept")
+	writeFile(t, filepath.Join(out, "data", "stale.csv"), "replaced")
+	if _, stderr, err := runArgs(t, "run", "-in", in, "-out", out, "-figures=false"); err != nil {
+		t.Fatalf("run: %v\n%s", err, stderr)
+	}
+	if b, err := os.ReadFile(filepath.Join(out, "compare", "compare.md")); err != nil || string(b) != "kept" {
+		t.Errorf("out/compare/compare.md = %q, %v; want it kept", b, err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "data", "stale.csv")); !os.IsNotExist(err) {
+		t.Errorf("out/data/stale.csv survived the run: a produced folder is replaced whole")
+	}
+}
+
+func TestCompare(t *testing.T) {
+	dir := t.TempDir()
+	base, out := filepath.Join(dir, "base"), filepath.Join(dir, "cmp")
+	writeFile(t, filepath.Join(base, "a.txt"), article)
+	writeFile(t, filepath.Join(base, "b.txt"), "Title: B\nDate: 2019-01-01\n\nUzbekistan signed a defense cooperation agreement with Russia.\n")
+	newf := filepath.Join(dir, "new", "n.txt")
+	writeFile(t, newf, "Title: N\nDate: 2020-01-01\n\nUzbekistan expanded its partnership with the European Union and NATO.\n")
+	stdout, stderr, err := runArgs(t, "compare", "-baseline", base, "-out", out, newf)
+	if err != nil {
+		t.Fatalf("compare: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(stdout, "toward the West") {
+		t.Errorf("compare said %q, want the new article placed toward the West", stdout)
+	}
+	for _, f := range []string{"compare.csv", "compare.md", "baseline.svg", "baseline.png"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Errorf("missing %s: %v", f, err)
+		}
+	}
+	if _, _, err := runArgs(t, "compare", "-baseline", base, "-out", out); !errors.Is(err, errUsage) {
+		t.Errorf("compare without articles = %v, want a usage error", err)
+	}
+	// The same article as a baseline one is skipped, and nothing is left.
+	if _, _, err := runArgs(t, "compare", "-baseline", base, "-out", filepath.Join(dir, "cmp2"), filepath.Join(base, "a.txt")); err == nil {
+		t.Error("compare of a baseline article against itself succeeded")
+	}
+}
+
 // The GraphML export must open in networkx (the reference the issue
 // names); skipped where python3 with networkx is not installed.
 func TestGraphMLOpensInNetworkx(t *testing.T) {

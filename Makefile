@@ -6,7 +6,7 @@ IN    ?= seeds
 OUT   ?= out
 GOLD  ?= ../shared/gold
 
-.PHONY: help build charts test eval fmt clean
+.PHONY: help build charts check-report test eval fmt clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
@@ -14,8 +14,14 @@ help: ## list the targets
 build: ## build bin/alignnet
 	$(GO) build -o $(BIN) ./cmd/alignnet
 
-charts: build ## run alignnet over seeds/ into out/: data files and every figure
+NEW   ?= testdata/heldout/articles
+
+charts: build ## run alignnet over seeds/ into out/ (data, figures, report.html) and compare testdata/heldout against it
 	$(BIN) run -in $(IN) -out $(OUT)
+	$(BIN) compare -baseline $(IN) -out $(OUT)/compare $(NEW) > /dev/null
+
+check-report: ## open out/report.html in headless Chromium and fail on a broken page
+	scripts/check-report $(OUT)/report.html
 
 test: ## go vet and every test
 	$(GO) vet ./...

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"time"
 
 	"alignnet/analysis"
@@ -19,6 +20,7 @@ import (
 	"alignnet/pipeline/kb"
 	"alignnet/render/export"
 	"alignnet/render/figures"
+	"alignnet/render/report"
 )
 
 func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -26,10 +28,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fs.SetOutput(stderr)
 	in := fs.String("in", "seeds", "folder of .txt articles, read recursively")
 	out := fs.String("out", "out", "output folder (replaced as a whole when the run succeeds)")
-	kbDir := fs.String("kb", "", "knowledge-base folder of *.kb files (default: the embedded one)")
-	subject := fs.String("subject", "", "subject state of every article (default: detected per article)")
-	poles := fs.String("poles", "", "poles and cue lexicon file (default: the embedded Russia vs the West)")
-	seed := fs.Uint64("seed", 1, "seed of the community search and the network layout")
+	m := modelFlags(fs)
 	figs := fs.Bool("figures", true, "draw the figures (false: data files only)")
 	timings := fs.Bool("timings", false, "print the wall time of each stage to stderr")
 	if err := parse(fs, args); err != nil {
@@ -39,46 +38,17 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	tm := &timer{w: stderr, on: *timings}
 	defer tm.stop()
 	tm.start("knowledge base")
-	var err error
-	k := kb.Default()
-	if *kbDir != "" {
-		if k, err = kb.LoadDir(*kbDir); err != nil {
-			return err
-		}
-	}
-	lex := alignment.DefaultLexicon()
-	if *poles != "" {
-		if lex, err = alignment.LoadLexicon(*poles); err != nil {
-			return err
-		}
-	}
-	p, err := pipeline.New(k, *subject)
+	p, lex, err := m.load(stderr)
 	if err != nil {
 		return err
 	}
+	seed := m.seed
 	files, err := pipeline.Files(*in)
 	if err != nil {
 		return err
 	}
-	var arts []*pipeline.Article
-	skipped := 0
-	seen := map[[32]byte]string{}
 	tm.start("read, sentences, entities")
-	for _, r := range p.ProcessFiles(files, runtime.GOMAXPROCS(0)) {
-		if r.Err != nil {
-			fmt.Fprintf(stderr, "alignnet: skip %v\n", r.Err)
-			skipped++
-			continue
-		}
-		sum := sha256.Sum256([]byte(r.Article.Doc.Body))
-		if first, dup := seen[sum]; dup {
-			fmt.Fprintf(stderr, "alignnet: skip %s: same article as %s\n", r.Path, first)
-			skipped++
-			continue
-		}
-		seen[sum] = r.Path
-		arts = append(arts, r.Article)
-	}
+	arts, skipped := collect(p.ProcessFiles(files, runtime.GOMAXPROCS(0)), nil, stderr)
 	if len(arts) == 0 {
 		return fmt.Errorf("%s: no readable article", *in)
 	}
@@ -87,7 +57,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	generator := fmt.Sprintf("alignnet %s; kb sha256:%s", version, k.Checksum)
+	generator := fmt.Sprintf("alignnet %s; kb sha256:%s", version, m.checksum)
 	err = replaceDir(*out, func(dir string) error {
 		tm.start("data files")
 		if err := writeData(filepath.Join(dir, "data"), res, generator); err != nil {
@@ -103,7 +73,20 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		tm.start("figures")
 		opt := figures.DefaultOptions
 		opt.Seed = int(*seed)
-		return figures.Write(ctx, fdir, res, opt)
+		set, err := figures.Build(ctx, res, opt)
+		if err != nil {
+			return err
+		}
+		svgs, err := figures.Write(fdir, set)
+		if err != nil {
+			return err
+		}
+		tm.start("report")
+		var buf bytes.Buffer
+		if err := report.Write(&buf, figures.Report(res, svgs, generator)); err != nil {
+			return fmt.Errorf("report.html: %w", err)
+		}
+		return os.WriteFile(filepath.Join(dir, "report.html"), buf.Bytes(), 0o644)
 	})
 	if err != nil {
 		return err
@@ -114,6 +97,48 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	return nil
 }
+
+// model holds the flags that choose the model: knowledge base, poles,
+// subject and seed.
+type model struct {
+	kbDir, subject, poles *string
+	seed                  *uint64
+	checksum              string // of the knowledge base, once loaded
+}
+
+func modelFlags(fs *flag.FlagSet) *model {
+	return &model{
+		kbDir:   fs.String("kb", "", "knowledge-base folder of *.kb files (default: the embedded one)"),
+		subject: fs.String("subject", "", "subject state of every article (default: detected per article)"),
+		poles:   fs.String("poles", "", "poles and cue lexicon file (default: the embedded Russia vs the West)"),
+		seed:    fs.Uint64("seed", 1, "seed of the community search, the bootstrap and the network layout"),
+	}
+}
+
+// load reads the knowledge base and the poles and builds the pipeline.
+func (m *model) load(stderr io.Writer) (*pipeline.Pipeline, *alignment.Lexicon, error) {
+	var err error
+	k := kb.Default()
+	if *m.kbDir != "" {
+		if k, err = kb.LoadDir(*m.kbDir); err != nil {
+			return nil, nil, err
+		}
+	}
+	m.checksum = k.Checksum
+	lex := alignment.DefaultLexicon()
+	if *m.poles != "" {
+		if lex, err = alignment.LoadLexicon(*m.poles); err != nil {
+			return nil, nil, err
+		}
+	}
+	p, err := pipeline.New(k, *m.subject)
+	if err != nil {
+		return nil, nil, err
+	}
+	return p, lex, nil
+}
+
+func bodySum(a *pipeline.Article) [32]byte { return sha256.Sum256([]byte(a.Doc.Body)) }
 
 // writeData writes the data exports into dir.
 func writeData(dir string, res *analysis.Result, generator string) error {
@@ -146,7 +171,8 @@ func writeData(dir string, res *analysis.Result, generator string) error {
 
 // replaceDir builds a new version of dir in a staging folder beside it with
 // fill, then swaps it in: a run that fails or is killed leaves dir as it
-// was, and no half-written file is ever visible in dir.
+// was, and no half-written file is ever visible in dir. Entries of dir that
+// fill does not produce are carried over.
 func replaceDir(dir string, fill func(staging string) error) error {
 	dir = filepath.Clean(dir)
 	parent := filepath.Dir(dir)
@@ -163,6 +189,17 @@ func replaceDir(dir string, fill func(staging string) error) error {
 	}
 	if err := fill(staging); err != nil {
 		return err
+	}
+	// Entries of dir that this run does not produce (out/compare beside
+	// the outputs of run) move into the new version unchanged.
+	if entries, err := os.ReadDir(dir); err == nil {
+		for _, e := range entries {
+			if _, err := os.Lstat(filepath.Join(staging, e.Name())); errors.Is(err, os.ErrNotExist) && !strings.HasPrefix(e.Name(), ".") {
+				if err := os.Rename(filepath.Join(dir, e.Name()), filepath.Join(staging, e.Name())); err != nil {
+					return fmt.Errorf("output folder %s: %w", dir, err)
+				}
+			}
+		}
 	}
 	old := ""
 	if _, err := os.Stat(dir); err == nil {

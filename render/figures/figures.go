@@ -20,31 +20,53 @@ import (
 
 // Options set what the figures show.
 type Options struct {
-	Seed      int // layout seed
-	TopLabels int // network nodes labelled, by PageRank
-	TopActors int // actors in the centrality chart
+	Seed        int // layout seed
+	TopLabels   int // network nodes labelled, by PageRank
+	TopActors   int // actors in the centrality chart
+	TopSpectrum int // actors on the Russia–West spectrum, by evidence
+	TopHeatmap  int // actors in the co-mention heatmap, by PageRank
 }
 
 // DefaultOptions are the options of `alignnet run`.
-var DefaultOptions = Options{Seed: 1, TopLabels: 30, TopActors: 15}
+var DefaultOptions = Options{Seed: 1, TopLabels: 30, TopActors: 15, TopSpectrum: 15, TopHeatmap: 20}
 
-// Write draws every figure of res into dir as .svg and .png.
-func Write(ctx context.Context, dir string, res *analysis.Result, opt Options) error {
-	figs := map[string]style.Figure{}
+// Set is a set of named figures.
+type Set map[string]style.Figure
+
+// Build makes every figure of res. A figure without data (no dated
+// article for the timeline, no actor for the network) is left out.
+func Build(ctx context.Context, res *analysis.Result, opt Options) (Set, error) {
+	figs := Set{}
+	neg, pos := "toward "+res.Poles[1].Label, "toward "+res.Poles[0].Label
 	if len(res.Actors) > 0 {
 		nodes, edges := networkOf(res, opt.TopLabels)
-		pos, err := netplot.Layout(ctx, nodes, edges, opt.Seed)
+		p, err := netplot.Layout(ctx, nodes, edges, opt.Seed)
 		if err != nil {
-			return fmt.Errorf("network layout: %w", err)
+			return nil, fmt.Errorf("network layout: %w", err)
 		}
-		figs["network"] = &netplot.Network{SizeName: "PageRank", ColorBy: netplot.ByBloc, Nodes: nodes, Edges: edges, Pos: pos}
-		figs["network-communities"] = &netplot.Network{Title: "Communities of the co-mention network", SizeName: "PageRank", ColorBy: netplot.ByCommunity, Nodes: nodes, Edges: edges, Pos: pos}
+		figs["network"] = &netplot.Network{SizeName: "PageRank", ColorBy: netplot.ByBloc, Nodes: nodes, Edges: edges, Pos: p}
+		figs["network-communities"] = &netplot.Network{Title: "Communities of the co-mention network", SizeName: "PageRank", ColorBy: netplot.ByCommunity, Nodes: nodes, Edges: edges, Pos: p}
 		figs["centrality"] = &chart.Centrality{Actors: topActors(res, opt.TopActors)}
+		figs["heatmap"] = heatmap(res, opt.TopHeatmap)
+		if sp := spectrum(res, opt.TopSpectrum, neg, pos); len(sp.Actors) > 0 {
+			figs["spectrum"] = sp
+		}
 	}
 	if len(res.Articles) > 0 {
 		figs["alignment"] = &chart.Alignment{Bars: alignmentBars(res),
-			Note:     "Bar: alignment score of the article, from −1 to +1; 0 is balanced. Whisker: 95% bootstrap interval.", Negative: "toward " + res.Poles[1].Label, Positive: "toward " + res.Poles[0].Label}
+			Note:     "Bar: alignment score of the article, from −1 to +1; 0 is balanced. Whisker: 95% bootstrap interval.",
+			Negative: neg, Positive: pos}
+		if tl := timeline(res, neg, pos); tl != nil {
+			figs["timeline"] = tl
+		}
 	}
+	return figs, nil
+}
+
+// Write draws every figure into dir as .svg and .png and returns the SVG
+// bytes by name, for the report.
+func Write(dir string, figs Set) (map[string][]byte, error) {
+	svgs := map[string][]byte{}
 	for _, name := range slices.Sorted(maps.Keys(figs)) {
 		f := figs[name]
 		for _, ext := range []string{".svg", ".png"} {
@@ -52,18 +74,19 @@ func Write(ctx context.Context, dir string, res *analysis.Result, opt Options) e
 			var err error
 			if ext == ".svg" {
 				err = f.WriteSVG(&buf)
+				svgs[name] = buf.Bytes()
 			} else {
 				err = f.WritePNG(&buf)
 			}
 			if err != nil {
-				return fmt.Errorf("figure %s%s: %w", name, ext, err)
+				return nil, fmt.Errorf("figure %s%s: %w", name, ext, err)
 			}
 			if err := os.WriteFile(filepath.Join(dir, name+ext), buf.Bytes(), 0o644); err != nil {
-				return err
+				return nil, err
 			}
 		}
 	}
-	return nil
+	return svgs, nil
 }
 
 // byPageRank orders actors by PageRank, then ID.

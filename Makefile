@@ -6,7 +6,7 @@ IN    ?= seeds
 OUT   ?= out
 GOLD  ?= ../shared/gold
 
-.PHONY: help build charts check-report test eval fmt clean
+.PHONY: help build charts check-report test fuzz eval fmt clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
@@ -26,6 +26,18 @@ check-report: ## open out/report.html in headless Chromium and fail on a broken 
 test: ## go vet and every test
 	$(GO) vet ./...
 	$(GO) test ./...
+
+FUZZTIME ?= 10s
+
+fuzz: ## run every fuzz test for FUZZTIME each (default 10s)
+	@set -e; for spec in $$(grep -rl --include='*_test.go' '^func Fuzz' . | sort); do \
+	  dir=$$(dirname $$spec); \
+	  for f in $$(grep -ho '^func Fuzz[A-Za-z0-9_]*' $$spec | sed 's/^func //'); do \
+	    echo "fuzz $$dir $$f"; \
+	    $(GO) test $$dir -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) > /tmp/alignnet-fuzz.log 2>&1 || { cat /tmp/alignnet-fuzz.log; exit 1; }; \
+	    grep -o 'elapsed: [0-9a-z]*, execs: [0-9]*' /tmp/alignnet-fuzz.log | tail -1; \
+	  done; \
+	done
 
 eval: charts ## score out/ against the gold annotations in ../shared/gold
 	$(BIN) eval -gold $(GOLD) -run $(OUT)/data/articles.json

@@ -201,6 +201,13 @@ func replaceDir(dir string, fill func(staging string) error) error {
 			}
 		}
 	}
+	if _, err := os.Stat(dir); err == nil {
+		// Swap in one step where the system can; staging then holds
+		// the old version and is removed by the deferred RemoveAll.
+		if err := exchange(staging, dir); err == nil {
+			return nil
+		}
+	}
 	old := ""
 	if _, err := os.Stat(dir); err == nil {
 		old = staging + ".old"

@@ -53,7 +53,7 @@ func ActorsK(ss []Sentence, k float64, seed uint64) []ActorRow {
 			}
 		}
 		if row.Russia+row.West > 0 {
-			a := AggregateK(mine, k, Seed(id, seed))
+			a := aggregate(mine, k, 1, Seed(id, seed)) // no lede among an actor's sentences
 			row.Score, row.Interval, row.Resamples = a.Score, a.Interval, a.Resamples
 		}
 		rows = append(rows, row)

@@ -29,15 +29,23 @@ var aggregateTests = []struct {
 	score, russia, west float64
 	evidence            int
 }{
-	// Three at 0.5 toward Russia and one at -0.5: R 1.5, W 0.5, k 1,
-	// score (1.5-0.5)/3 = 1/3, components 0.5 and 1/6.
-	{"mixed", []Sentence{sent(0.5), sent(0.5), sent(0.5), sent(-0.5), sent(0)}, 1.0 / 3, 0.5, 1.0 / 6, 4},
-	// One co-mention (0.25/1.25 = 0.2): 0.2/(0.2+1) = 1/6.
-	{"one weak sentence", []Sentence{sent(0.2)}, 1.0 / 6, 1.0 / 6, 0, 1},
-	// Twenty at -0.5: W 10, score -10/11.
-	{"twenty clear", repeat(sent(-0.5), 20), -10.0 / 11, 0, 10.0 / 11, 20},
-	// Balanced: R = W = 1, score 0 but not nil.
-	{"balanced", []Sentence{sent(0.5), sent(0.5), sent(-0.5), sent(-0.5)}, 0, 1.0 / 3, 1.0 / 3, 4},
+	// Three at 0.5 toward Russia, the first the lede (weight 2), and one
+	// at -0.5: R 2, W 0.5, k 2, score (2-0.5)/4.5 = 1/3, components 4/9
+	// and 1/9.
+	{"mixed", []Sentence{sent(0.5), sent(0.5), sent(0.5), sent(-0.5), sent(0)}, 1.0 / 3, 4.0 / 9, 1.0 / 9, 4},
+	// One co-mention (0.25/1.25 = 0.2) after a lede with no stance:
+	// 0.2/(0.2+2) = 1/11, inside the ±0.1 band eval reads as 0.
+	{"one weak sentence", []Sentence{sent(0), sent(0.2)}, 1.0 / 11, 1.0 / 11, 0, 1},
+	// The same co-mention as the lede weighs 0.4: 0.4/2.4 = 1/6.
+	{"weak lede", []Sentence{sent(0.2)}, 1.0 / 6, 1.0 / 6, 0, 1},
+	// Twenty at -0.5, the first doubled: W 10.5, score -10.5/12.5.
+	{"twenty clear", repeat(sent(-0.5), 20), -21.0 / 25, 0, 21.0 / 25, 20},
+	// Balanced after a lede with no stance: R = W = 1, score 0 but not
+	// nil.
+	{"balanced", []Sentence{sent(0), sent(0.5), sent(0.5), sent(-0.5), sent(-0.5)}, 0, 1.0 / 4, 1.0 / 4, 4},
+	// The lede outweighs one later sentence of the other side: W 1,
+	// R 0.5, score -0.5/3.5.
+	{"lede", []Sentence{sent(-0.5), sent(0.5)}, -1.0 / 7, 1.0 / 7, 2.0 / 7, 2},
 }
 
 func repeat(s Sentence, n int) []Sentence {
@@ -113,7 +121,7 @@ func TestBootstrapCoverage(t *testing.T) {
 				ss[j] = sent(0)
 			}
 		}
-		lo, hi := bootstrap(ss, 1, uint64(i), 1000)
+		lo, hi := bootstrap(ss, weights(n, 1), 1, uint64(i), 1000)
 		if lo <= truth && truth <= hi {
 			covered++
 		}
@@ -160,10 +168,11 @@ func TestActors(t *testing.T) {
 			t.Errorf("Actors()[%d].ID = %s, want %s", i, rows[i].ID, id)
 		}
 	}
-	// kazakhstan: R 1, W 0.5, score 0.5/2.5 = 0.2.
+	// kazakhstan: R 1, W 0.5 (no lede among an actor's sentences), k 2,
+	// score 0.5/3.5 = 1/7.
 	k := rows[1]
-	if k.Sentences != 3 || k.Russia != 2 || k.West != 1 || k.None != 0 || k.Score == nil || math.Abs(*k.Score-0.2) > 1e-12 || k.Interval == nil {
-		t.Errorf("Actors kazakhstan = %+v, want 3 sentences 2/1/0 score 0.2", k)
+	if k.Sentences != 3 || k.Russia != 2 || k.West != 1 || k.None != 0 || k.Score == nil || math.Abs(*k.Score-1.0/7) > 1e-12 || k.Interval == nil {
+		t.Errorf("Actors kazakhstan = %+v, want 3 sentences 2/1/0 score 1/7", k)
 	}
 	if c := rows[0]; c.Score != nil || c.Interval != nil || c.None != 1 {
 		t.Errorf("Actors china = %+v, want no score", c)

@@ -40,9 +40,11 @@ type Params struct {
 	Aside          float64 // factor of a parenthesis
 	Fallback       float64 // factor of a cue whose pole is outside its clause
 	Carry          float64 // factor of cues aimed at poles carried from the previous sentence
+	Implicit       float64 // factor of a sentence whose subject is implied: it names one pole and no other actor
 	Balance        float64 // min/max of the two poles' evidence at or above which a sentence is none
 	Saturation     float64 // cap of one clause's evidence toward one pole
 	Shrinkage      float64 // k of the article and actor score (R-W)/(R+W+k)
+	Lede           float64 // weight of an article's first sentence in its score
 	NegationWindow int     // words a negation reaches forward
 	GovernWindow   int     // words an away cue reaches to reverse the next cue
 }
@@ -50,7 +52,7 @@ type Params struct {
 // DefaultParams are the settings a poles file starts from.
 var DefaultParams = Params{
 	Comention: 0.25, Hedge: 0.5, Concession: 0.35, Adversative: 0.5, Aside: 0.35,
-	Fallback: 0.5, Carry: 0.75, Balance: 0.7, Saturation: 1.5, Shrinkage: 1,
+	Fallback: 0.5, Carry: 0.75, Implicit: 0.5, Balance: 0.7, Saturation: 1.5, Shrinkage: 2, Lede: 2,
 	NegationWindow: 4, GovernWindow: 4,
 }
 
@@ -118,13 +120,16 @@ const (
 	secSpeech
 	secAnaphor
 	secRelational
+	secDecline
+	secSelf
+	secIgnore
 	numSections
 )
 
 var sections = [numSections]string{
 	"toward", "away", "away-from", "pressure", "negation", "not-negation", "clause-negation",
 	"hedge", "balance", "background", "concession", "adversative", "speech",
-	"anaphor", "relational",
+	"anaphor", "relational", "decline", "self", "ignore",
 }
 
 // required sections: a poles file without them cannot label anything.
@@ -380,8 +385,8 @@ func (p *Params) set(key, val string) string {
 	floats := map[string]*float64{
 		"comention": &p.Comention, "hedge": &p.Hedge, "concession": &p.Concession,
 		"adversative": &p.Adversative, "aside": &p.Aside, "fallback": &p.Fallback,
-		"carry": &p.Carry, "balance": &p.Balance, "saturation": &p.Saturation,
-		"shrinkage": &p.Shrinkage,
+		"carry": &p.Carry, "implicit": &p.Implicit, "balance": &p.Balance, "saturation": &p.Saturation,
+		"shrinkage": &p.Shrinkage, "lede": &p.Lede,
 	}
 	ints := map[string]*int{"negation-window": &p.NegationWindow, "govern-window": &p.GovernWindow}
 	if q, ok := floats[key]; ok {

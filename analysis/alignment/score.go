@@ -107,6 +107,14 @@ type evidence struct {
 	scale    float64 // of the clause: its weight times the hedge factor
 	text     string
 	conceded bool
+	// byPole is set when the cue's agent is a pole actor: the pole acts.
+	byPole bool
+	// complement is set for a cue toward a pole named after it
+	// ("dependence on Russia").
+	complement bool
+	toward     bool // the cue moves toward its pole
+	strong     bool // its weight in the poles file is at least 1 (not a meeting or a visit)
+	decline    bool // a [decline] cue: the toward cues of its clause are its topic
 }
 
 // analysis is the per-sentence state of the scorer.
@@ -121,6 +129,9 @@ type analysis struct {
 	negAll     []bool // per token: under a clause negation
 	scope      []int  // per token: agent scope id
 	scopeStart []int  // per scope id: its first token
+	coord      []int  // per token: the first token after the ", and" of its coordinated clause, or -1
+	part       []int  // per token: its part of the clause, split after ", and"
+	seg        []int  // per token: its part, split again after verbs of saying
 	hedged     map[int]bool
 	neg        []bool // per token: the last word of a negation phrase
 	negTxt     []string
@@ -134,6 +145,13 @@ var prepositions = map[string]bool{
 	"across": true, "through": true, "via": true, "like": true, "unlike": true,
 	"amid": true, "near": true, "beyond": true, "during": true,
 }
+
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true,
+	"this": true, "these": true, "those": true, "such": true, "any": true,
+}
+
+var relatives = map[string]bool{"which": true, "who": true, "whom": true, "whose": true}
 
 var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
 
@@ -178,7 +196,8 @@ func (l *Lexicon) score(text string, actors []Actor, prev context) (Sentence, co
 	var carriedPoles [2]bool
 	leading := a.leadingAnaphor()
 	relational := a.has(secRelational, 0, len(a.toks))
-	if !hasSubject && prev.involved && ((prev.agentSubject && leading) || relational) {
+	self := a.has(secSelf, 0, len(a.toks))
+	if !hasSubject && prev.involved && ((prev.agentSubject && leading) || relational || self) {
 		carried = true
 	}
 	// A sentence that names no pole and refers back ("We confirm our
@@ -195,12 +214,31 @@ func (l *Lexicon) score(text string, actors []Actor, prev context) (Sentence, co
 	if !explicit[0] && !explicit[1] {
 		next.poles = carriedPoles
 	}
+	// Implied subject (README.md): one pole, no other actor, and no
+	// opening pronoun, whose antecedent was not the subject, as an
+	// agent of its own.
+	implicit := false
 	if !hasSubject && !carried {
-		out.Stance = None
-		return out, next
+		implicit = l.Params.Implicit > 0 && explicit[0] != explicit[1] && !a.hasOther() && !leading
+		if !implicit {
+			out.Stance = None
+			return out, next
+		}
 	}
 
-	ev := a.cues(carriedPoles)
+	ev := declined(a.cues(carriedPoles))
+	if implicit {
+		// The subject is implied: only what relates it to the pole
+		// counts ("dependence on Russia"), not what the pole does on
+		// its own ("Moscow pledged new loans").
+		kept := ev[:0:0]
+		for _, e := range ev {
+			if e.strong && ((!e.byPole && e.complement) || (e.toward && e.byPole)) {
+				kept = append(kept, e)
+			}
+		}
+		ev = kept
+	}
 	// The main clause decides: conceded clauses (despite, although, the
 	// part before ", but", parentheses) count only when the main clauses
 	// have no evidence.
@@ -279,7 +317,15 @@ func (l *Lexicon) score(text string, actors []Actor, prev context) (Sentence, co
 	for _, c := range cs {
 		out.Cues = append(out.Cues, "balance: "+a.balanceText(c))
 	}
-	if total[0] == 0 && total[1] == 0 && len(ev) == 0 && !background && comention < 0 {
+	if implicit {
+		total[0] *= l.Params.Implicit
+		total[1] *= l.Params.Implicit
+		comention = -1
+		if total[0] > 0 || total[1] > 0 {
+			out.Cues = append(out.Cues, "implied subject")
+		}
+	}
+	if total[0] == 0 && total[1] == 0 && len(ev) == 0 && !background && comention < 0 && !implicit {
 		// Co-mention: the subject and one pole in one clause, no cue.
 		if r := a.related(false); explicit[0] != explicit[1] && (r[0] || r[1]) {
 			comention = 0
@@ -308,6 +354,70 @@ func (l *Lexicon) score(text string, actors []Actor, prev context) (Sentence, co
 		}
 	}
 	return out, next
+}
+
+// declined drops the toward cues that a [decline] cue of the same clause
+// is said of: in "the partnership with Washington is fraying" the
+// partnership is what declines.
+func declined(ev []evidence) []evidence {
+	out := ev[:0:0]
+	for _, e := range ev {
+		drop := false
+		for _, d := range ev {
+			drop = drop || (e.toward && d.decline && d.clause == e.clause && d.pole != e.pole)
+		}
+		if !drop {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// hasOther reports whether the sentence names an actor that is neither
+// the subject nor a pole.
+func (a *analysis) hasOther() bool {
+	for i, t := range a.toks {
+		if t.kind == actorTok && a.roles[t.actor] == other && !a.cited(i) {
+			return true
+		}
+	}
+	return false
+}
+
+// cited reports whether actor token i is a source ("according to the
+// World Bank"), not a participant.
+func (a *analysis) cited(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		t := a.toks[j]
+		if t.kind != wordTok {
+			return false
+		}
+		if t.text == "to" && j > 0 && a.toks[j-1].kind == wordTok && a.toks[j-1].text == "according" {
+			return true
+		}
+	}
+	return false
+}
+
+// month reports whether a one-word match is the month May ("on May 25",
+// "in May 2001", "May 5 this year"), not the modal verb.
+func (a *analysis) month(m match) bool {
+	if m.first != m.last || a.toks[m.first].text != "may" {
+		return false
+	}
+	number := func(i int) bool {
+		return i >= 0 && i < len(a.toks) && a.toks[i].kind == wordTok && a.toks[i].text[0] >= '0' && a.toks[i].text[0] <= '9'
+	}
+	if number(m.first+1) || number(m.first-1) {
+		return true
+	}
+	if p := m.first - 1; p >= 0 && a.toks[p].kind == wordTok {
+		switch a.toks[p].text {
+		case "in", "of", "since", "until", "early", "late", "mid", "last", "next":
+			return true
+		}
+	}
+	return false
 }
 
 // leadingAnaphor reports whether one of the first three words is an
@@ -375,6 +485,23 @@ func (a *analysis) structure() {
 			depth--
 		}
 	}
+	// Non-restrictive relative clauses (", which ...,", ", who ...,")
+	// are asides: background to the main clause.
+	for i := 1; i < n; i++ {
+		if !(a.toks[i-1].kind == punctTok && a.toks[i-1].text == "," && a.toks[i].kind == wordTok && relatives[a.toks[i].text]) {
+			continue
+		}
+		end := i + 1
+		for end < n && a.toks[end].kind != punctTok {
+			end++
+		}
+		for j := i; j < end; j++ {
+			a.weight[j] *= p.Aside
+		}
+		boundary[i] = true
+		boundary[end] = true
+		i = end
+	}
 	// Adversative: ", but" / "; however" concede what precedes.
 	last := -1
 	for i := 1; i < n; i++ {
@@ -435,7 +562,9 @@ func (a *analysis) structure() {
 	// Hedges per clause.
 	a.hedged = map[int]bool{}
 	for _, m := range a.find(secHedge) {
-		a.hedged[a.clause[m.first]] = true
+		if !a.month(m) {
+			a.hedged[a.clause[m.first]] = true
+		}
 	}
 	// Negation words.
 	for i := 0; i < n; i++ {
@@ -470,6 +599,41 @@ func (a *analysis) structure() {
 	for i := n - 1; i >= 0; i-- {
 		a.scopeStart[a.scope[i]] = i
 	}
+	// Coordinated main clauses: ", and Moscow warned" starts a scope
+	// whose agent is its own; with no actor of its own ("..., and
+	// signed"), the agent is the preceding scope's.
+	a.coord = make([]int, n)
+	a.seg = make([]int, n)
+	a.part = make([]int, n)
+	start, seg, part := -1, 0, 0
+	for i := 0; i < n; i++ {
+		if i > 0 && a.scope[i] != a.scope[i-1] {
+			start = -1
+			seg++
+		}
+		if i > 0 && a.clause[i] != a.clause[i-1] {
+			seg++
+			part++
+		}
+		if i >= 2 && a.toks[i-2].kind == punctTok && a.toks[i-2].text == "," && a.toks[i-1].kind == wordTok && a.toks[i-1].text == "and" {
+			start = i
+			seg++
+			part++
+		}
+		a.coord[i] = start
+		a.seg[i] = seg
+		a.part[i] = part
+	}
+}
+
+// agent returns the token of the agent of the cue starting at first, or -1.
+func (a *analysis) agent(first int) int {
+	if c := a.coord[first]; c >= 0 {
+		if t := a.firstAgent(c, first); t >= 0 {
+			return t
+		}
+	}
+	return a.firstAgent(a.scopeStart[a.scope[first]], first)
 }
 
 // firstAgent returns the token index of the first actor in toks[from:to]
@@ -522,12 +686,13 @@ const (
 var cueSections = []struct {
 	sec  int
 	kind cueKind
-}{{secToward, towardCue}, {secAway, awayCue}, {secAwayFrom, awayCue}, {secPressure, pressureCue}}
+}{{secToward, towardCue}, {secAway, awayCue}, {secAwayFrom, awayCue}, {secPressure, pressureCue}, {secDecline, awayCue}}
 
 type found struct {
 	match
 	kind      cueKind
 	direction bool     // an [away-from] cue: never reversed by a preceding away cue
+	decline   bool     // a [decline] cue after a toward cue: the relation it is said of declines
 	gov       *found   // the away cue that reverses this one
 	tail      []string // cues absorbed as its complement
 }
@@ -537,8 +702,22 @@ func (a *analysis) cues(carried [2]bool) []evidence {
 	var all []found
 	for _, sk := range cueSections {
 		for _, m := range a.find(sk.sec) {
-			all = append(all, found{match: m, kind: sk.kind, direction: sk.sec == secAwayFrom})
+			all = append(all, found{match: m, kind: sk.kind, direction: sk.sec == secAwayFrom, decline: sk.sec == secDecline})
 		}
+	}
+	// Phrases of [ignore] are never cues ("a sign of").
+	if ig := a.find(secIgnore); len(ig) > 0 {
+		kept := all[:0]
+		for _, f := range all {
+			overlap := false
+			for _, m := range ig {
+				overlap = overlap || (f.first <= m.last && m.first <= f.last)
+			}
+			if !overlap {
+				kept = append(kept, f)
+			}
+		}
+		all = kept
 	}
 	// Leftmost-longest across sections.
 	sort.SliceStable(all, func(i, j int) bool {
@@ -555,6 +734,19 @@ func (a *analysis) cues(carried [2]bool) []evidence {
 		}
 		fs = append(fs, f)
 		end = f.last
+	}
+	// A [decline] cue after a toward cue of its part of the clause is
+	// said of that relation: "the partnership with Washington is
+	// fraying".
+	for i := range fs {
+		if !fs[i].decline {
+			continue
+		}
+		topic := false
+		for j := i - 1; j >= 0 && !topic; j-- {
+			topic = fs[j].kind == towardCue && a.seg[fs[j].first] == a.seg[fs[i].first]
+		}
+		fs[i].decline = topic
 	}
 	// An away cue closely followed by another cue reverses it.
 	var gov []found
@@ -575,6 +767,15 @@ func (a *analysis) cues(carried [2]bool) []evidence {
 			gov = append(gov, g)
 			continue
 		}
+		// A negated cue takes the cues of its phrase with it: "would
+		// never accept conditions in exchange for gas supplies".
+		if a.negation(f.first) != "" {
+			for i+1 < len(fs) && fs[i+1].kind != awayCue && a.phrase(f.last, fs[i+1].first) {
+				f.tail = append(f.tail, fs[i+1].c.text)
+				f.last = fs[i+1].last
+				i++
+			}
+		}
 		gov = append(gov, f)
 	}
 	var ev []evidence
@@ -593,7 +794,8 @@ func (a *analysis) governs(f, g found) bool {
 	}
 	for j := f.last + 1; j < g.first; j++ {
 		t := a.toks[j]
-		if t.kind == punctTok || (t.kind == wordTok && (t.text == "and" || t.text == "or")) {
+		// "warned that it would oppose": a clause of its own.
+		if t.kind == punctTok || (t.kind == wordTok && (t.text == "and" || t.text == "or" || t.text == "that")) {
 			return false
 		}
 		// "criticized Washington for meddling": the actor is the
@@ -614,6 +816,42 @@ func (a *analysis) complement(g, h found) bool {
 	}
 	for j := g.last + 1; j < h.first; j++ {
 		if a.toks[j].kind != wordTok {
+			return false
+		}
+	}
+	return true
+}
+
+// nominal reports whether the cue at first is a noun after a determiner
+// ("played down the restrictions"): the clause's agent is not its agent.
+func (a *analysis) nominal(first int) bool {
+	if first == 0 || a.toks[first-1].kind != wordTok {
+		return false
+	}
+	return determiners[a.toks[first-1].text]
+}
+
+// thatClause reports whether a "that" between the agent token t and the
+// cue at first opens a clause with a subject of its own ("complained
+// that the pledge ..."); a pronoun after it refers back to the agent
+// ("made clear that it would oppose").
+func (a *analysis) thatClause(t, first int) bool {
+	for j := t + 1; j < first; j++ {
+		if a.toks[j].kind == wordTok && a.toks[j].text == "that" {
+			return j+1 < len(a.toks) && a.at[secAnaphor][j+1] == nil
+		}
+	}
+	return false
+}
+
+// phrase reports whether tokens i < j lie in one part of a clause with no
+// punctuation between.
+func (a *analysis) phrase(i, j int) bool {
+	if a.seg[i] != a.seg[j] {
+		return false
+	}
+	for k := i + 1; k < j; k++ {
+		if a.toks[k].kind == punctTok {
 			return false
 		}
 	}
@@ -686,14 +924,21 @@ func (a *analysis) evidence(f found, carried [2]bool) []evidence {
 	}
 	// The agent of the cue's scope.
 	agent := other
-	if pa := a.passiveAgent(f); pa >= 0 {
+	if m := f.first - 1; m >= 0 && a.toks[m].kind == actorTok && a.roles[a.toks[m].actor] != other && f.gov == nil {
+		// "Russian pressure", "Western criticism", "Moscow's demands":
+		// the actor before the cue's noun is its source.
+		agent = a.roles[a.toks[m].actor]
+	} else if pa := a.passiveAgent(f); pa >= 0 {
 		agent = a.roles[a.toks[pa].actor]
-	} else if t := a.firstAgent(a.scopeStart[a.scope[f.first]], f.first); t >= 0 {
+	} else if t := a.agent(f.first); t >= 0 && !a.thatClause(t, f.first) && (kind == towardCue || !a.nominal(first)) {
+		// An away noun after a determiner ("played down the
+		// restrictions") is not the clause agent's act.
 		agent = a.roles[a.toks[t].actor]
 	}
 	poleAgent := agent == pole0 || agent == pole1
 
 	var target int
+	pos := -1 // token of the actor the cue is attributed to
 	factor := f.c.weight
 	verb := "toward"
 	switch {
@@ -702,23 +947,28 @@ func (a *analysis) evidence(f found, carried [2]bool) []evidence {
 		if poleAgent {
 			target = int(agent)
 		} else {
-			t, w := a.attribute(f.match, carried)
+			t, w, at := a.attribute(f.match, carried)
 			if t < 0 {
 				return nil
 			}
-			target, factor = t, factor*w
+			target, factor, pos = t, factor*w, at
 		}
-	case kind == awayCue && !reversed && poleAgent:
+	case kind == awayCue && reversed && poleAgent && f.gov == nil && !f.decline:
+		// A pole that does not object or criticise ("Moscow had no
+		// objection") only refrains from pressure.
+		return nil
+	case kind == awayCue && !reversed && poleAgent && !f.decline:
 		// A pole's criticism, ban or demand aimed at the subject is
 		// its pressure.
 		verb = "pressure from"
 		target = int(agent)
 	default:
-		t, w := a.attribute(f.match, carried)
+		t, w, at := a.attribute(f.match, carried)
 		if t < 0 {
 			return nil
 		}
 		factor *= w
+		pos = at
 		away := (kind == awayCue) != reversed
 		if kind == pressureCue && reversed {
 			away = true
@@ -749,7 +999,9 @@ func (a *analysis) evidence(f found, carried [2]bool) []evidence {
 	if a.hedged[a.clause[f.first]] {
 		scale *= p.Hedge
 	}
-	return []evidence{{pole: target, clause: a.clause[f.first], weight: factor, scale: scale, text: text, conceded: a.weight[f.first] < 1}}
+	return []evidence{{pole: target, clause: a.seg[f.first], weight: factor, scale: scale, text: text, conceded: a.weight[f.first] < 1,
+		byPole: poleAgent || verb == "pressure from", complement: verb == "toward" && pos > f.last,
+		toward: verb == "toward", decline: f.decline && verb == "away from", strong: f.c.weight >= 1}}
 }
 
 // attribute returns the pole a cue is about and a factor: the nearest
@@ -758,10 +1010,10 @@ func (a *analysis) evidence(f found, carried [2]bool) []evidence {
 // that actor belongs to no pole. With no such actor in the clause, the
 // nearest pole actor of the sentence at the fallback factor, else a pole
 // carried from the previous sentence at the carry factor.
-func (a *analysis) attribute(m match, carried [2]bool) (int, float64) {
+func (a *analysis) attribute(m match, carried [2]bool) (int, float64, int) {
 	best, bestD := -1, math.Inf(1)
 	for i, t := range a.toks {
-		if t.kind != actorTok || a.clause[i] != a.clause[m.first] || a.roles[t.actor] == subject {
+		if t.kind != actorTok || a.seg[i] != a.seg[m.first] || a.roles[t.actor] == subject {
 			continue
 		}
 		var d float64
@@ -783,9 +1035,9 @@ func (a *analysis) attribute(m match, carried [2]bool) (int, float64) {
 	if best >= 0 {
 		r := a.roles[a.toks[best].actor]
 		if r == other {
-			return -1, 0
+			return -1, 0, -1
 		}
-		return int(r), 1
+		return int(r), 1, best
 	}
 	for i, t := range a.toks {
 		if t.kind != actorTok {
@@ -799,15 +1051,15 @@ func (a *analysis) attribute(m match, carried [2]bool) (int, float64) {
 		}
 	}
 	if best >= 0 {
-		return int(a.roles[a.toks[best].actor]), a.l.Params.Fallback
+		return int(a.roles[a.toks[best].actor]), a.l.Params.Fallback, best
 	}
 	if carried[0] != carried[1] {
 		if carried[0] {
-			return 0, a.l.Params.Carry
+			return 0, a.l.Params.Carry, -1
 		}
-		return 1, a.l.Params.Carry
+		return 1, a.l.Params.Carry, -1
 	}
-	return -1, 0
+	return -1, 0, -1
 }
 
 // after reports whether the actor token i follows word w, possibly with
@@ -839,7 +1091,7 @@ func (a *analysis) balanced(explicit [2]bool) map[int]bool {
 	type span struct{ from, to int }
 	clauses := map[int]*span{}
 	for i := range a.toks {
-		c := a.clause[i]
+		c := a.seg[i]
 		if s, ok := clauses[c]; ok {
 			s.to = i + 1
 		} else {
@@ -875,7 +1127,7 @@ func (a *analysis) balanced(explicit [2]bool) map[int]bool {
 // balanceText names the balance cue of clause c.
 func (a *analysis) balanceText(c int) string {
 	for _, m := range a.find(secBalance) {
-		if a.clause[m.first] == c {
+		if a.seg[m.first] == c {
 			return m.c.text
 		}
 	}
@@ -919,14 +1171,20 @@ func (a *analysis) related(main bool) [2]bool {
 		if r != pole0 && r != pole1 {
 			continue
 		}
+		if a.negation(i) != "" {
+			// "was not aimed at Moscow" does not relate them.
+			continue
+		}
 		sameClause, coord := false, false
 		for j, u := range a.toks {
-			if u.kind != actorTok || a.roles[u.actor] != subject || a.clause[j] != a.clause[i] {
+			if u.kind != actorTok || a.roles[u.actor] != subject || a.part[j] != a.part[i] {
 				continue
 			}
 			sameClause = true
 			lo, hi := min(i, j), max(i, j)
-			if (a.coordinated(lo, hi) || a.coordinatedBoth(lo, hi)) && a.firstAgent(a.clauseStart(lo), hi+1) != lo {
+			// "between Astana and Moscow" relates them.
+			between := lo > 0 && a.toks[lo-1].kind == wordTok && a.toks[lo-1].text == "between"
+			if (a.coordinated(lo, hi) || a.coordinatedBoth(lo, hi)) && a.firstAgent(a.clauseStart(lo), hi+1) != lo && !between {
 				coord = true
 			}
 		}

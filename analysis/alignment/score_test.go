@@ -53,6 +53,31 @@ var scoreTests = []struct {
 	{"joint description", "There are signs of growth in [Kazakhstan|subject] and [Russia|russia].", None},
 	{"joint agent", "[Russia|russia] and [Tajikistan|subject] held a summit in Dushanbe.", Russia},
 	{"words inside a name are not cues", "[Uzbekistan|subject] hosted the [Shanghai Cooperation Organization|other] summit.", None},
+	// Round 2 (README.md, "How a sentence is labelled"): mechanisms
+	// found on the held-out articles, tested on sentences written for
+	// the test.
+	{"implied subject: a relation to a pole", "Economic dependence on [Russia|russia] remains heavy.", Russia},
+	{"implied subject: a pole gives", "[Moscow|russia] pledged new loans for the hydropower plant.", Russia},
+	{"implied subject: a pole criticises alone", "[Russian|russia] officials criticized the decision.", None},
+	{"implied subject: a meeting is no relation", "[Washington|west] and [Brussels|west] held talks.", None},
+	{"implied subject: a third actor", "Dependence on [Russia|russia] and [China|other] grew.", None},
+	{"coordinated clause: its own agent", "[Bishkek|subject] asked [Moscow|russia] for peacekeepers, and the [Kremlin|russia] declined.", Russia},
+	{"source of a noun cue", "The West will watch for any sign of [Russian|russia] pressure on [Astana|subject].", Russia},
+	{"decline of a relation", "The partnership between [Tashkent|subject] and [Washington|west] is fraying.", Russia},
+	{"decline of a relation", "[Bishkek|subject]'s cooperation with [Moscow|russia] has cooled.", West},
+	{"restriction", "[Dushanbe|subject] restricted flights at the airfield, which had long served [U.S.|west] forces.", Russia},
+	{"relative clause is an aside", "[Karimov|subject], who was once received in [Washington|west], now signed a pact with [Moscow|russia].", Russia},
+	{"exclusion", "Neutrality keeps [Turkmenistan|subject] out of the [CSTO|russia].", West},
+	{"replacement", "[China|other] has replaced [Russia|russia] as the main buyer of [Turkmen|subject] gas.", West},
+	{"negation takes its phrase", "[Tashkent|subject] would never accept conditions attached to [Russian|russia] gas supplies.", West},
+	{"negation of a cue verb", "[Kazakhstan|subject] would not follow [Moscow|russia]'s line on the war.", West},
+	{"negated co-mention", "[Kazakh|subject] officials insist the move was not aimed at [Moscow|russia].", None},
+	{"co-mention: between", "Trade between [Kazakhstan|subject] and [Russia|russia] grew last year.", Russia},
+	{"reported clause: attribution", "When [Putin|russia] proposed a gas union with [Kazakhstan|other] and [Uzbekistan|subject], the minister replied that his country would never accept political conditions.", West},
+	{"a pole refrains", "[Moscow|russia] raised no objection to the decision, and [Bishkek|subject] went ahead.", None},
+	{"implied subject: a that-clause has its own agent", "Human rights groups, and the [British|west] ambassador, complained that the pledge existed only on paper.", None},
+	{"political opposition", "[Kyrgyz|subject] opposition politicians gathered outside the [U.S.|west] embassy.", None},
+	{"remittances", "Remittances from [Russia|russia] equal a third of [Tajikistan|subject]'s economy.", Russia},
 }
 
 func TestScore(t *testing.T) {
@@ -87,6 +112,10 @@ var cueTests = []struct {
 	{"[Tashkent|subject] may join the [CSTO|russia].", []string{"join (toward Russia, hedged)"}},
 	{"[Tashkent|subject] values its ties with [Moscow|russia] and [Washington|west] alike.", []string{"balance: alike"}},
 	{"[Kyrgyz|subject] President [Japarov|subject] spent the weekend in [Moscow|russia].", []string{"co-mention (toward Russia)"}},
+	{"Economic dependence on [Russia|russia] remains heavy.", []string{"dependen* (toward Russia)", "implied subject"}},
+	{"[Tashkent|subject] signed the treaty with [Moscow|russia] on May 5.", []string{"signed (toward Russia)", "treaty (toward Russia)"}},
+	{"The partnership between [Tashkent|subject] and [Washington|west] is fraying.", []string{"fray* (away from the West)"}},
+	{"[Tashkent|subject] would never accept conditions attached to [Russian|russia] gas supplies.", []string{"never accept supplie* (away from Russia)"}},
 }
 
 func TestCues(t *testing.T) {
@@ -131,6 +160,10 @@ var carryTests = []struct {
 		"[Putin|russia] spoke at length about the economy.",
 		"He praised the cooperation of the two central banks.",
 	}, []Stance{None, None}},
+	{"the country", []string{
+		"[Kyrgyzstan|subject] signed a gas deal with [China|other].",
+		"With [American|west] help, the country built new border posts.",
+	}, []Stance{None, West}},
 	{"no antecedent", []string{
 		"Prices rose sharply last year.",
 		"It signed a cooperation agreement with [Russia|russia].",

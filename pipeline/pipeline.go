@@ -26,6 +26,7 @@ const SubjectBloc kb.Bloc = "subject"
 // Article is one processed article.
 type Article struct {
 	Doc       *ingest.Document
+	File      string // the file as outputs name it (default Doc.Name)
 	Subject   string // ID of the subject state, "" if none was found
 	Sentences []Sentence
 	Entities  []entities.Entity // sorted by ID; Bloc is SubjectBloc for the subject's own
@@ -79,7 +80,7 @@ func (p *Pipeline) Process(doc *ingest.Document) *Article {
 		date, _ = time.Parse("2006-01-02", doc.Date)
 	}
 	res := p.rec.Recognize(body, starts, entities.Options{Date: date, Subject: p.subject})
-	a := &Article{Doc: doc, Sources: res.Sources}
+	a := &Article{Doc: doc, File: doc.Name, Sources: res.Sources}
 	a.Subject = p.subject
 	if a.Subject == "" {
 		a.Subject = detectSubject(res.Entities)

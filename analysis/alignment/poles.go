@@ -1,7 +1,9 @@
 package alignment
 
 import (
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -99,6 +101,9 @@ type Lexicon struct {
 	// Carry enables subject continuity: a sentence that refers back to
 	// the subject with an anaphor inherits it from the previous sentence.
 	Carry bool
+	// Checksum is the hex SHA-256 of the poles file's text, recorded in
+	// the outputs so a figure can be traced to the lexicon that made it.
+	Checksum string
 
 	idx index
 }
@@ -178,6 +183,16 @@ func (e *lineError) Unwrap() error { return ErrSyntax }
 // ParseLexicon parses a poles file (format in README.md). name is used in
 // errors, which read "name:line: message" and wrap ErrSyntax.
 func ParseLexicon(name, text string) (*Lexicon, error) {
+	l, err := parseLexicon(name, text)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256([]byte(text))
+	l.Checksum = hex.EncodeToString(sum[:])
+	return l, nil
+}
+
+func parseLexicon(name, text string) (*Lexicon, error) {
 	l := &Lexicon{Params: DefaultParams, Carry: true}
 	fail := func(line int, format string, args ...any) (*Lexicon, error) {
 		return nil, &lineError{name, line, fmt.Sprintf(format, args...)}

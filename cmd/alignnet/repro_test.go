@@ -27,8 +27,9 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 	return files
 }
 
-// The seeds, run with one and with two cores, twice, give the same bytes
-// in every output, figures included.
+// The seeds, run with one and with two cores, twice, and from another
+// folder whose files were created in another order, give the same bytes in
+// every output, figures and report included.
 func TestReproducible(t *testing.T) {
 	if testing.Short() {
 		t.Skip("renders every figure three times")
@@ -39,11 +40,21 @@ func TestReproducible(t *testing.T) {
 	}
 	dir := t.TempDir()
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	// A copy of the seeds elsewhere, its files created in reverse order.
+	files, _ := filepath.Glob(filepath.Join(seeds, "*.txt"))
+	copyDir := filepath.Join(dir, "copy")
+	for i := len(files) - 1; i >= 0; i-- {
+		b, _ := os.ReadFile(files[i])
+		writeFile(t, filepath.Join(copyDir, filepath.Base(files[i])), string(b))
+	}
 	var trees []map[string][]byte
-	for i, procs := range []int{1, 2, 2} {
-		runtime.GOMAXPROCS(procs)
+	for i, run := range []struct {
+		procs int
+		in    string
+	}{{1, seeds}, {2, seeds}, {2, seeds}, {2, copyDir}} {
+		runtime.GOMAXPROCS(run.procs)
 		out := filepath.Join(dir, "out", string(rune('a'+i)))
-		if _, stderr, err := runArgs(t, "run", "-in", seeds, "-out", out); err != nil {
+		if _, stderr, err := runArgs(t, "run", "-in", run.in, "-out", out); err != nil {
 			t.Fatalf("run: %v\n%s", err, stderr)
 		}
 		trees = append(trees, readTree(t, out))

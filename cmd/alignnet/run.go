@@ -52,12 +52,19 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if len(arts) == 0 {
 		return fmt.Errorf("%s: no readable article", *in)
 	}
+	for _, a := range arts {
+		// Outputs name files relative to -in, so the same articles give
+		// the same bytes wherever they are.
+		if rel, err := filepath.Rel(*in, a.Doc.Name); err == nil {
+			a.File = filepath.ToSlash(rel)
+		}
+	}
 	tm.start("alignment, network, measures")
 	res, err := analysis.Analyze(arts, lex, *seed)
 	if err != nil {
 		return err
 	}
-	generator := fmt.Sprintf("alignnet %s; kb sha256:%s", version, m.checksum)
+	generator := fmt.Sprintf("alignnet %s; kb sha256:%s; poles sha256:%s", version, m.checksum, lex.Checksum)
 	err = replaceDir(*out, func(dir string) error {
 		tm.start("data files")
 		if err := writeData(filepath.Join(dir, "data"), res, generator); err != nil {

@@ -97,7 +97,7 @@ func Articles(w io.Writer, res *analysis.Result, generator string) error {
 	doc := jsonDoc{Generator: generator, Articles: []jsonArticle{}}
 	for _, a := range res.Articles {
 		ja := jsonArticle{
-			ID: a.Doc.ID, File: a.Doc.Name, Title: a.Doc.Title, Publication: a.Doc.Publication, Author: a.Doc.Author,
+			ID: a.Doc.ID, File: a.File, Title: a.Doc.Title, Publication: a.Doc.Publication, Author: a.Doc.Author,
 			DateInferred: a.Doc.DateInferred, Subject: a.Subject,
 			Sources: nonNil(a.Sources), Entities: []jsonEntity{}, Sentences: []jsonSentence{},
 		}

@@ -113,4 +113,3 @@ func orJoin(names []string, def string) string {
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
-

@@ -869,7 +869,21 @@ func (a *article) defineAcronym(j int, id string) {
 	if j+2 < len(a.toks) && a.toks[j].text == "(" && isAllCaps(a.toks[j+1].text) && (a.toks[j+2].text == ")" || a.toks[j+2].text == ".") {
 		a.acronyms[a.toks[j+1].text] = id
 		a.used[j+1] = true
+		// The acronym is a form the article uses, though not a mention of
+		// its own: the name before it was counted.
+		if e := a.ents[id]; e != nil && !hasForm(e, a.toks[j+1].text) {
+			e.Forms = append(e.Forms, Form{Text: a.toks[j+1].text, Count: 1})
+		}
 	}
+}
+
+func hasForm(e *Entity, text string) bool {
+	for _, f := range e.Forms {
+		if f.Text == text {
+			return true
+		}
+	}
+	return false
 }
 
 // unknown types a stretch [i, j) of capitalised words the knowledge base

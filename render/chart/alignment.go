@@ -53,22 +53,10 @@ const (
 )
 
 // WriteSVG writes the chart as SVG.
-func (a *Alignment) WriteSVG(w io.Writer) error {
-	h, err := a.check()
-	if err != nil {
-		return err
-	}
-	return style.WriteSVG(w, style.Width, h, a.draw)
-}
+func (a *Alignment) WriteSVG(w io.Writer) error { return write(style.WriteSVG, w, a.check, a.draw) }
 
 // WritePNG writes the chart as PNG at style.DPI.
-func (a *Alignment) WritePNG(w io.Writer) error {
-	h, err := a.check()
-	if err != nil {
-		return err
-	}
-	return style.WritePNG(w, style.Width, h, a.draw)
-}
+func (a *Alignment) WritePNG(w io.Writer) error { return write(style.WritePNG, w, a.check, a.draw) }
 
 // check validates the bars and returns the figure height.
 func (a *Alignment) check() (vg.Length, error) {

@@ -55,22 +55,10 @@ const (
 )
 
 // WriteSVG writes the chart as SVG.
-func (c *Centrality) WriteSVG(w io.Writer) error {
-	h, err := c.check()
-	if err != nil {
-		return err
-	}
-	return style.WriteSVG(w, style.Width, h, c.draw)
-}
+func (c *Centrality) WriteSVG(w io.Writer) error { return write(style.WriteSVG, w, c.check, c.draw) }
 
 // WritePNG writes the chart as PNG at style.DPI.
-func (c *Centrality) WritePNG(w io.Writer) error {
-	h, err := c.check()
-	if err != nil {
-		return err
-	}
-	return style.WritePNG(w, style.Width, h, c.draw)
-}
+func (c *Centrality) WritePNG(w io.Writer) error { return write(style.WritePNG, w, c.check, c.draw) }
 
 func (c *Centrality) check() (vg.Length, error) {
 	if len(c.Actors) == 0 {

@@ -2,11 +2,15 @@ package chart
 
 import (
 	"errors"
+	"io"
 	"math"
 	"strconv"
 	"strings"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+
+	"alignnet/render/style"
 )
 
 // Errors returned by the charts.
@@ -52,4 +56,14 @@ func ticks(label func(float64) string, vs ...float64) plot.ConstantTicks {
 		t[i] = plot.Tick{Value: v, Label: label(v)}
 	}
 	return t
+}
+
+// write checks a figure for its height, then draws it with one of
+// style.WriteSVG and style.WritePNG at the report width.
+func write(to func(io.Writer, vg.Length, vg.Length, style.Painter) error, w io.Writer, check func() (vg.Length, error), paint style.Painter) error {
+	h, err := check()
+	if err != nil {
+		return err
+	}
+	return to(w, style.Width, h, paint)
 }

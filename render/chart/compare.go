@@ -37,20 +37,12 @@ var _ style.Figure = (*Comparison)(nil)
 
 // WriteSVG writes the chart as SVG.
 func (cmp *Comparison) WriteSVG(w io.Writer) error {
-	h, err := cmp.check()
-	if err != nil {
-		return err
-	}
-	return style.WriteSVG(w, style.Width, h, cmp.draw)
+	return write(style.WriteSVG, w, cmp.check, cmp.draw)
 }
 
 // WritePNG writes the chart as PNG at style.DPI.
 func (cmp *Comparison) WritePNG(w io.Writer) error {
-	h, err := cmp.check()
-	if err != nil {
-		return err
-	}
-	return style.WritePNG(w, style.Width, h, cmp.draw)
+	return write(style.WritePNG, w, cmp.check, cmp.draw)
 }
 
 func (cmp *Comparison) check() (vg.Length, error) {

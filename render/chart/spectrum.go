@@ -55,22 +55,10 @@ const (
 )
 
 // WriteSVG writes the chart as SVG.
-func (s *Spectrum) WriteSVG(w io.Writer) error {
-	h, err := s.check()
-	if err != nil {
-		return err
-	}
-	return style.WriteSVG(w, style.Width, h, s.draw)
-}
+func (s *Spectrum) WriteSVG(w io.Writer) error { return write(style.WriteSVG, w, s.check, s.draw) }
 
 // WritePNG writes the chart as PNG at style.DPI.
-func (s *Spectrum) WritePNG(w io.Writer) error {
-	h, err := s.check()
-	if err != nil {
-		return err
-	}
-	return style.WritePNG(w, style.Width, h, s.draw)
-}
+func (s *Spectrum) WritePNG(w io.Writer) error { return write(style.WritePNG, w, s.check, s.draw) }
 
 func (s *Spectrum) check() (vg.Length, error) {
 	if len(s.Actors) == 0 {

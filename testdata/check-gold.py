@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Self-consistency check of the held-out gold files (no alignnet involved).
+"""Self-consistency check of an annotated corpus (no alignnet involved).
 
-Usage: python3 check.py [SEEDS_DIR GOLD_DIR]
+Usage: python3 testdata/check-gold.py CORPUS_DIR [SEEDS_DIR GOLD_DIR]
+
+CORPUS_DIR holds articles/ and gold/ (testdata/heldout, testdata/blind).
 
 For every gold/*.json: the JSON decodes and has the GUIDELINE.md fields; the
 alignment is one of -1, -0.5, 0, 0.5, 1; every stance is russia, west or
@@ -15,7 +17,6 @@ seeds' conventions. Exits 1 on any problem.
 """
 import json, os, re, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
 LABELS = {'russia', 'west', 'none'}
 TYPES = {'person', 'organization', 'country'}
 STEPS = {-1, -0.5, 0, 0.5, 1}
@@ -106,13 +107,14 @@ def check(gold_path, text_path, errs, strict=True):
 
 def main():
     errs = []
-    gdir, adir = os.path.join(HERE, 'gold'), os.path.join(HERE, 'articles')
+    corpus = sys.argv[1]
+    gdir, adir = os.path.join(corpus, 'gold'), os.path.join(corpus, 'articles')
     golds = sorted(f for f in os.listdir(gdir) if f.endswith('.json'))
     for f in golds:
         check(os.path.join(gdir, f), os.path.join(adir, f[:-5] + '.txt'), errs)
-    print(f'heldout: {len(golds)} gold files, {len(errs)} problems')
-    if len(sys.argv) == 3:
-        seeds, sgold = sys.argv[1:]
+    print(f'{corpus}: {len(golds)} gold files, {len(errs)} problems')
+    if len(sys.argv) == 4:
+        seeds, sgold = sys.argv[2:]
         serrs = []
         for f in sorted(os.listdir(sgold)):
             if f.endswith('.json'):

@@ -1,14 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"flag"
 	"fmt"
 	"io"
 	"math"
 	"os"
-	"path/filepath"
 	"runtime"
 
 	"alignnet/analysis"
@@ -98,25 +96,12 @@ func compareCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		fig.New = append(fig.New, mk)
 	}
 	err = replaceDir(*out, func(dir string) error {
-		files := []struct {
-			name  string
-			write func(io.Writer) error
-		}{
+		return writeFiles(dir, []file{
 			{"compare.csv", func(w io.Writer) error { return export.CompareTable(w, rep) }},
 			{"compare.md", func(w io.Writer) error { return export.CompareReport(w, rep) }},
 			{"baseline.svg", fig.WriteSVG},
 			{"baseline.png", fig.WritePNG},
-		}
-		for _, f := range files {
-			var buf bytes.Buffer
-			if err := f.write(&buf); err != nil {
-				return fmt.Errorf("%s: %w", f.name, err)
-			}
-			if err := os.WriteFile(filepath.Join(dir, f.name), buf.Bytes(), 0o644); err != nil {
-				return err
-			}
-		}
-		return nil
+		})
 	})
 	if err != nil {
 		return err

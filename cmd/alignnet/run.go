@@ -152,10 +152,7 @@ func writeData(dir string, res *analysis.Result, generator string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	files := []struct {
-		name  string
-		write func(io.Writer) error
-	}{
+	return writeFiles(dir, []file{
 		{"articles.json", func(w io.Writer) error { return export.Articles(w, res, generator) }},
 		{"nodes.csv", func(w io.Writer) error { return export.Nodes(w, res) }},
 		{"actors.csv", func(w io.Writer) error { return export.Actors(w, res) }},
@@ -163,7 +160,17 @@ func writeData(dir string, res *analysis.Result, generator string) error {
 		{"edges.csv", func(w io.Writer) error { return export.Edges(w, res) }},
 		{"entities.csv", func(w io.Writer) error { return export.Entities(w, res) }},
 		{"network.graphml", func(w io.Writer) error { return export.GraphML(w, res) }},
-	}
+	})
+}
+
+// file is an output file and the function that writes it.
+type file struct {
+	name  string
+	write func(io.Writer) error
+}
+
+// writeFiles writes each file into dir.
+func writeFiles(dir string, files []file) error {
 	for _, f := range files {
 		var buf bytes.Buffer
 		if err := f.write(&buf); err != nil {

@@ -99,16 +99,7 @@ func (a *Alignment) note() string {
 	return n
 }
 
-func (a *Alignment) poles() (neg, pos string) {
-	neg, pos = a.Negative, a.Positive
-	if neg == "" {
-		neg = "toward the West"
-	}
-	if pos == "" {
-		pos = "toward Russia"
-	}
-	return neg, pos
-}
+func (a *Alignment) poles() (neg, pos string) { return poles(a.Negative, a.Positive) }
 
 func (a *Alignment) draw(c draw.Canvas) {
 	c = draw.Crop(c, style.Margin, -style.Margin, style.Margin, -style.Margin)
@@ -122,8 +113,7 @@ func (a *Alignment) draw(c draw.Canvas) {
 	n := len(a.Bars)
 	p := plot.New()
 	style.Apply(p)
-	p.X.Min, p.X.Max = -1, 1
-	p.X.Tick.Marker = ticks(func(v float64) string { return signed(v, 1) }, -1, -0.5, 0, 0.5, 1)
+	scoreAxis(p)
 	p.X.Label.Text = "alignment score"
 	p.Y.Min, p.Y.Max = -0.5, float64(n)-0.5
 	yt := make(plot.ConstantTicks, n)
@@ -146,12 +136,7 @@ func (a *Alignment) draw(c draw.Canvas) {
 	dc := p.DataCanvas(pc)
 
 	neg, pos := a.poles()
-	ts := style.Text(pf, style.BlocColor(style.West))
-	y := pc.Max.Y + pf.Size*0.3
-	c.FillText(ts, vg.Point{X: dc.Min.X, Y: y}, "← "+neg)
-	ts.Color = style.BlocColor(style.Russia)
-	ts.XAlign = draw.XRight
-	c.FillText(ts, vg.Point{X: dc.Max.X, Y: y}, pos+" →")
+	y := poleLabels(c, pc, dc, pf, neg, pos)
 
 	st := style.Text(scoreF, style.Ink)
 	st.XAlign, st.YAlign = draw.XRight, draw.YCenter

@@ -8,7 +8,9 @@ import (
 	"strings"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 
 	"alignnet/render/style"
 )
@@ -66,4 +68,24 @@ func write(to func(io.Writer, vg.Length, vg.Length, style.Painter) error, w io.W
 		return err
 	}
 	return to(w, style.Width, h, paint)
+}
+
+// scoreAxis sets the X axis of a chart of alignment scores: [-1, 1] with
+// signed ticks every half.
+func scoreAxis(p *plot.Plot) {
+	p.X.Min, p.X.Max = -1, 1
+	p.X.Tick.Marker = ticks(func(v float64) string { return signed(v, 1) }, -1, -0.5, 0, 0.5, 1)
+}
+
+// poleLabels writes the pole labels above the data area dc of a plot drawn
+// in pc, each in its pole's colour at its end of the axis, and returns
+// their baseline.
+func poleLabels(c, pc, dc draw.Canvas, f font.Font, neg, pos string) vg.Length {
+	ts := style.Text(f, style.BlocColor(style.West))
+	y := pc.Max.Y + f.Size*0.3
+	c.FillText(ts, vg.Point{X: dc.Min.X, Y: y}, "← "+neg)
+	ts.Color = style.BlocColor(style.Russia)
+	ts.XAlign = draw.XRight
+	c.FillText(ts, vg.Point{X: dc.Max.X, Y: y}, pos+" →")
+	return y
 }

@@ -90,8 +90,7 @@ func (cmp *Comparison) draw(c draw.Canvas) {
 	n := len(cmp.New) + 1
 	p := plot.New()
 	style.Apply(p)
-	p.X.Min, p.X.Max = -1, 1
-	p.X.Tick.Marker = ticks(func(v float64) string { return signed(v, 1) }, -1, -0.5, 0, 0.5, 1)
+	scoreAxis(p)
 	p.X.Label.Text = "alignment score"
 	p.Y.Min, p.Y.Max = -0.5, float64(n)-0.5
 	yt := make(plot.ConstantTicks, n)
@@ -110,19 +109,8 @@ func (cmp *Comparison) draw(c draw.Canvas) {
 	pc.Max.Y -= style.LineHeight(pf) + 2
 	p.Draw(pc)
 	dc := p.DataCanvas(pc)
-	neg, pos := cmp.Negative, cmp.Positive
-	if neg == "" {
-		neg = "toward the West"
-	}
-	if pos == "" {
-		pos = "toward Russia"
-	}
-	ts := style.Text(pf, style.BlocColor(style.West))
-	y := pc.Max.Y + pf.Size*0.3
-	c.FillText(ts, vg.Point{X: dc.Min.X, Y: y}, "← "+neg)
-	ts.Color = style.BlocColor(style.Russia)
-	ts.XAlign = draw.XRight
-	c.FillText(ts, vg.Point{X: dc.Max.X, Y: y}, pos+" →")
+	neg, pos := poles(cmp.Negative, cmp.Positive)
+	poleLabels(c, pc, dc, pf, neg, pos)
 }
 
 type comparePoints struct {

@@ -220,8 +220,7 @@ func (s *Spectrum) draw(c draw.Canvas) {
 	n := len(actors)
 	p := plot.New()
 	style.Apply(p)
-	p.X.Min, p.X.Max = -1, 1
-	p.X.Tick.Marker = ticks(func(v float64) string { return signed(v, 1) }, -1, -0.5, 0, 0.5, 1)
+	scoreAxis(p)
 	p.X.Label.Text = "actor alignment score"
 	p.Y.Min, p.Y.Max = -0.5, float64(n)-0.5
 	yt := make(plot.ConstantTicks, n)
@@ -252,12 +251,7 @@ func (s *Spectrum) draw(c draw.Canvas) {
 	p.Draw(pc)
 
 	neg, pos := s.poles()
-	ts := style.Text(pf, style.BlocColor(style.West))
-	y := pc.Max.Y + pf.Size*0.3
-	c.FillText(ts, vg.Point{X: dc.Min.X, Y: y}, "← "+neg)
-	ts.Color = style.BlocColor(style.Russia)
-	ts.XAlign = draw.XRight
-	c.FillText(ts, vg.Point{X: dc.Max.X, Y: y}, pos+" →")
+	y := poleLabels(c, pc, dc, pf, neg, pos)
 
 	st := style.Text(scoreF, style.Ink)
 	st.XAlign, st.YAlign = draw.XRight, draw.YCenter

@@ -3,7 +3,9 @@
 package analysis
 
 import (
+	"runtime"
 	"sort"
+	"sync"
 
 	"alignnet/analysis/alignment"
 	"alignnet/analysis/network"
@@ -54,11 +56,13 @@ func Analyze(arts []*pipeline.Article, lex *alignment.Lexicon, seed uint64) (*Re
 		forms map[string]int
 	}
 	actors := map[string]*acc{}
-	for _, a := range arts {
-		out := Article{Article: a}
-		blocs, countries, types := map[string]string{}, map[string]string{}, map[string]kb.Type{}
+	// Score the articles on every core: each depends on its own
+	// sentences and seed only, so the order of work changes no byte.
+	res.Articles = make([]Article, len(arts))
+	parallel(len(arts), func(i int) { res.Articles[i] = score(arts[i], lex, seed) })
+	for _, out := range res.Articles {
+		a := out.Article
 		for _, e := range a.Entities {
-			blocs[e.ID], countries[e.ID], types[e.ID] = string(e.Bloc), e.Country, e.Type
 			if e.Type == entities.Place {
 				continue
 			}
@@ -74,22 +78,10 @@ func Analyze(arts []*pipeline.Article, lex *alignment.Lexicon, seed uint64) (*Re
 				ac.forms[f.Text] += f.Count
 			}
 		}
-		ins := make([]alignment.Input, len(a.Sentences))
-		for i, s := range a.Sentences {
-			in := alignment.Input{Text: s.Text}
-			for _, m := range s.Mentions {
-				if types[m.Entity] == entities.Place {
-					continue
-				}
-				in.Actors = append(in.Actors, alignment.Actor{ID: m.Entity, Bloc: blocs[m.Entity], Country: countries[m.Entity], Start: m.Start - s.Start, End: m.End - s.Start})
-			}
-			ins[i] = in
+		for _, s := range a.Sentences {
 			sentences = append(sentences, s.Actors)
 		}
-		out.Stances = lex.Sentences(ins)
 		scored = append(scored, out.Stances...)
-		out.Alignment = lex.Aggregate(out.Stances, alignment.Seed(a.Doc.ID, seed))
-		res.Articles = append(res.Articles, out)
 	}
 	res.Network = network.Build(sentences)
 	measures, err := res.Network.Measures(seed)
@@ -112,6 +104,48 @@ func Analyze(arts []*pipeline.Article, lex *alignment.Lexicon, seed uint64) (*Re
 		res.Actors = append(res.Actors, ac.Actor)
 	}
 	return res, nil
+}
+
+// score labels the sentences of one article and aggregates them.
+func score(a *pipeline.Article, lex *alignment.Lexicon, seed uint64) Article {
+	blocs, countries, types := map[string]string{}, map[string]string{}, map[string]kb.Type{}
+	for _, e := range a.Entities {
+		blocs[e.ID], countries[e.ID], types[e.ID] = string(e.Bloc), e.Country, e.Type
+	}
+	ins := make([]alignment.Input, len(a.Sentences))
+	for i, s := range a.Sentences {
+		in := alignment.Input{Text: s.Text}
+		for _, m := range s.Mentions {
+			if types[m.Entity] == entities.Place {
+				continue
+			}
+			in.Actors = append(in.Actors, alignment.Actor{ID: m.Entity, Bloc: blocs[m.Entity], Country: countries[m.Entity], Start: m.Start - s.Start, End: m.End - s.Start})
+		}
+		ins[i] = in
+	}
+	out := Article{Article: a, Stances: lex.Sentences(ins)}
+	out.Alignment = lex.Aggregate(out.Stances, alignment.Seed(a.Doc.ID, seed))
+	return out
+}
+
+// parallel calls f(0) … f(n-1) on GOMAXPROCS goroutines and waits.
+func parallel(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // blocOrder breaks ties between blocs.

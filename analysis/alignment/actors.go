@@ -1,6 +1,10 @@
 package alignment
 
-import "sort"
+import (
+	"runtime"
+	"sort"
+	"sync"
+)
 
 // ActorRow is the alignment of one actor: the stances of the sentences
 // that name it.
@@ -38,27 +42,46 @@ func ActorsK(ss []Sentence, k float64, seed uint64) []ActorRow {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	rows := make([]ActorRow, 0, len(ids))
-	for _, id := range ids {
-		mine := by[id]
-		row := ActorRow{ID: id, Sentences: len(mine)}
-		for _, s := range mine {
-			switch {
-			case s.Score > 0:
-				row.Russia++
-			case s.Score < 0:
-				row.West++
-			default:
-				row.None++
+	rows := make([]ActorRow, len(ids))
+	// Rows are independent and seeded by their ID: compute them on every
+	// core, each into its own slot.
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				rows[i] = actorRow(ids[i], by[ids[i]], k, seed)
 			}
-		}
-		if row.Russia+row.West > 0 {
-			a := aggregate(mine, k, 1, Seed(id, seed)) // no lede among an actor's sentences
-			row.Score, row.Interval, row.Resamples = a.Score, a.Interval, a.Resamples
-		}
-		rows = append(rows, row)
+		}()
 	}
+	for i := range ids {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	return rows
+}
+
+// actorRow is the alignment of one actor over the sentences naming it.
+func actorRow(id string, mine []Sentence, k float64, seed uint64) ActorRow {
+	row := ActorRow{ID: id, Sentences: len(mine)}
+	for _, s := range mine {
+		switch {
+		case s.Score > 0:
+			row.Russia++
+		case s.Score < 0:
+			row.West++
+		default:
+			row.None++
+		}
+	}
+	if row.Russia+row.West > 0 {
+		a := aggregate(mine, k, 1, Seed(id, seed)) // no lede among an actor's sentences
+		row.Score, row.Interval, row.Resamples = a.Score, a.Interval, a.Resamples
+	}
+	return row
 }
 
 // Actors is the package function Actors with l's shrinkage.

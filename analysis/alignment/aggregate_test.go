@@ -223,3 +223,28 @@ func TestWriteEvidenceGolden(t *testing.T) {
 		t.Errorf("WriteEvidence = \n%s\nwant (%s)\n%s", buf.Bytes(), golden, want)
 	}
 }
+
+// The normal approximation used from NormalFrom sentences agrees with the
+// bootstrap it replaces: on 1,200 sentences (a third toward each pole, a
+// third none, strengths spread over (0, 1)) both 95% bounds differ by less
+// than 0.01, about the bootstrap's own noise at 2000 resamples.
+func TestNormalMatchesBootstrap(t *testing.T) {
+	var ss []Sentence
+	for i := 0; i < 1200; i++ {
+		s := Sentence{Stance: None}
+		v := 0.1 + 0.8*float64(i%97)/97
+		switch i % 3 {
+		case 0:
+			s = Sentence{Stance: "russia", Score: v}
+		case 1:
+			s = Sentence{Stance: "west", Score: -v * 0.7}
+		}
+		ss = append(ss, s)
+	}
+	w := weights(len(ss), 1)
+	blo, bhi := bootstrap(ss, w, 2, 7, Resamples)
+	nlo, nhi := normalInterval(ss, w, 2)
+	if math.Abs(blo-nlo) > 0.01 || math.Abs(bhi-nhi) > 0.01 {
+		t.Errorf("bootstrap [%.4f, %.4f], normal [%.4f, %.4f]: differ by more than 0.01", blo, bhi, nlo, nhi)
+	}
+}

@@ -76,8 +76,16 @@ func (n *Network) Measures(seed uint64) (map[string]Measures, error) {
 	if err != nil {
 		errs = append(errs, fmt.Errorf("pagerank: %w", err))
 	}
+	// Betweenness and the community search are the slow steps and
+	// independent: run them side by side.
+	var comm []int
+	done := make(chan struct{})
+	go func() {
+		comm = n.communityOf(seed)
+		close(done)
+	}()
 	bc := n.betweenness()
-	comm := n.communityOf(seed)
+	<-done
 	for i, id := range n.Nodes {
 		var s float64
 		for _, w := range n.wadj[i] {

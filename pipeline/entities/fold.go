@@ -17,6 +17,9 @@ var foldQuotes = strings.NewReplacer(
 
 // fold lower-cases s, folds quotes and dashes and removes diacritics.
 func fold(s string) string {
+	if isASCII(s) {
+		return strings.ToLower(s)
+	}
 	s = foldQuotes.Replace(s)
 	var b strings.Builder
 	for _, r := range norm.NFD.String(s) {
@@ -96,4 +99,13 @@ func slug(name string) string {
 		}
 	}
 	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

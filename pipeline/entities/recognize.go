@@ -162,8 +162,16 @@ func (r *Recognizer) Recognize(text string, starts []int, opt Options) *Result {
 		a.toks[i].sent = s
 		a.toks[i].first = i == 0 || a.toks[i-1].sent != s
 	}
+	// Words repeat: fold each distinct one once.
+	keys := make(map[string]string, len(a.toks)/2)
 	for i := range a.toks {
-		a.toks[i].key = translit(a.toks[i].text)
+		t := a.toks[i].text
+		k, ok := keys[t]
+		if !ok {
+			k = translit(t)
+			keys[t] = k
+		}
+		a.toks[i].key = k
 	}
 	a.used = make([]bool, len(a.toks))
 	a.runStop = len(a.toks)

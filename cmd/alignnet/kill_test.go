@@ -91,3 +91,32 @@ func TestKilledRunKeepsOutputs(t *testing.T) {
 		}
 	}
 }
+
+// The command needs no network: run in a network namespace of its own
+// (no interface but a downed loopback), it writes the same outputs. Needs
+// unshare(1) and the right to create namespaces (root, as in CI);
+// skipped otherwise.
+func TestNoNetworkNeeded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the command twice")
+	}
+	if _, err := exec.LookPath("unshare"); err != nil || exec.Command("unshare", "-n", "true").Run() != nil {
+		t.Skip("cannot create a network namespace here")
+	}
+	dir := t.TempDir()
+	seeds, _ := filepath.Abs("../../seeds")
+	cmd := exec.Command("unshare", "-n", os.Args[0], "run", "-in", seeds, "-out", filepath.Join(dir, "offline"))
+	cmd.Env = append(os.Environ(), "ALIGNNET_AS_MAIN=1")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("run without network: %v\n%s", err, b)
+	}
+	if _, stderr, err := runArgs(t, "run", "-in", seeds, "-out", filepath.Join(dir, "online")); err != nil {
+		t.Fatalf("run: %v\n%s", err, stderr)
+	}
+	off, on := readTree(t, filepath.Join(dir, "offline")), readTree(t, filepath.Join(dir, "online"))
+	for name, b := range on {
+		if !bytes.Equal(off[name], b) {
+			t.Errorf("%s differs without network", name)
+		}
+	}
+}

@@ -52,6 +52,9 @@ var inputTests = []struct {
 	{"the same article under two names", func(t *testing.T, in string) {
 		writeFile(t, filepath.Join(in, "copy.txt"), article)
 	}, errPartial, "copy.txt: same article as"},
+	{"two files of the same name in subfolders", func(t *testing.T, in string) {
+		writeFile(t, filepath.Join(in, "sub", "a.txt"), "Title: Other\n\nKyrgyzstan signed an agreement with Russia.\n")
+	}, errPartial, "same file name as"},
 	{"a folder with no .txt", func(t *testing.T, in string) {
 		os.Remove(filepath.Join(in, "a.txt"))
 		writeFile(t, filepath.Join(in, "notes.md"), "not an article")
@@ -99,6 +102,20 @@ func TestBadKnowledgeBase(t *testing.T) {
 	_, _, err := runArgs(t, "run", "-in", in, "-out", filepath.Join(dir, "out"), "-kb", filepath.Join(dir, "kb"))
 	if err == nil || !strings.Contains(err.Error(), filepath.Join(dir, "kb", "x.kb")+":2:") {
 		t.Errorf("run with a malformed knowledge base = %v, want an error naming x.kb:2", err)
+	}
+}
+
+func TestBadPoles(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	writeFile(t, filepath.Join(in, "a.txt"), article)
+	writeFile(t, filepath.Join(dir, "bad.poles"), "[sideways]\nally\n")
+	_, _, err := runArgs(t, "run", "-in", in, "-out", filepath.Join(dir, "out"), "-poles", filepath.Join(dir, "bad.poles"))
+	if err == nil || !strings.Contains(err.Error(), "bad.poles:1:") {
+		t.Errorf("run with a malformed poles file = %v, want an error naming bad.poles:1", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out")); !os.IsNotExist(err) {
+		t.Error("a run with a malformed poles file wrote outputs")
 	}
 }
 

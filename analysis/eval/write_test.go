@@ -3,14 +3,11 @@ package eval
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"math"
-	"os"
-	"path/filepath"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+	"alignnet/internal/golden"
+)
 
 // TestGolden compares WriteText, WriteDetails and the JSON of the fixture
 // report with testdata/*.golden byte for byte.
@@ -32,20 +29,7 @@ func TestGolden(t *testing.T) {
 		"details.golden":     details.Bytes(),
 		"report.json.golden": append(js, '\n'),
 	} {
-		path := filepath.Join("testdata", name)
-		if *update {
-			if err := os.WriteFile(path, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs (rerun with -update and diff):\n%s", name, got)
-		}
+		golden.Check(t, name, got)
 	}
 }
 

@@ -1,16 +1,14 @@
 package ingest
 
 import (
-	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+	"alignnet/internal/golden"
+)
 
 // seedDir holds the project's seed articles; goldDir the hand-made gold
 // annotations shared by the helpers (absent in some checkouts).
@@ -19,9 +17,9 @@ const (
 	goldDir = "../../../shared/gold"
 )
 
-// golden is the Document as written to testdata/<id>.golden: everything but
+// goldenDoc is the Document as written to testdata/<id>.golden: everything but
 // Body, which Paragraphs spell out.
-type golden struct {
+type goldenDoc struct {
 	Name, ID, Title, Publication, Author, URL, License, Source, Volume, Issue string
 	Date                                                                      string
 	DateInferred                                                              bool
@@ -48,27 +46,14 @@ func TestGolden(t *testing.T) {
 		if err != nil {
 			t.Fatalf("Parse(%s): %v", f, err)
 		}
-		g := golden{d.Name, d.ID, d.Title, d.Publication, d.Author, d.URL, d.License, d.Source, d.Volume,
+		g := goldenDoc{d.Name, d.ID, d.Title, d.Publication, d.Author, d.URL, d.License, d.Source, d.Volume,
 			d.Issue, d.Date, d.DateInferred, d.Meta, d.Paragraphs, d.Dropped}
 		got, err := json.MarshalIndent(g, "", "  ")
 		if err != nil {
 			t.Fatal(err)
 		}
 		got = append(got, '\n')
-		path := filepath.Join("testdata", d.ID+".golden")
-		if *update {
-			if err := os.WriteFile(path, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (run go test -update)", err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("Parse(%s) differs from %s; run go test -update and review the diff", f, path)
-		}
+		golden.Check(t, d.ID+".golden", got)
 	}
 }
 

@@ -6,7 +6,7 @@ import (
 	"math"
 	"testing"
 
-	"alignnet/render/internal/golden"
+	"alignnet/internal/golden"
 	"alignnet/render/style"
 )
 

@@ -2,19 +2,16 @@ package export
 
 import (
 	"bytes"
-	"flag"
 	"io"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"alignnet/analysis"
 	"alignnet/analysis/alignment"
+	"alignnet/internal/golden"
 	"alignnet/pipeline"
 	"alignnet/pipeline/kb"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // fixture runs the pipeline over testdata/*.txt with the test knowledge
 // base.
@@ -62,19 +59,7 @@ func TestGolden(t *testing.T) {
 			if err := tt.write(&buf); err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", tt.name+".golden")
-			if *update {
-				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(buf.Bytes(), want) {
-				t.Errorf("%s differs from %s; run go test -update and review the diff\ngot:\n%s", tt.name, golden, buf.Bytes())
-			}
+			golden.Check(t, tt.name+".golden", buf.Bytes())
 		})
 	}
 }

@@ -10,7 +10,7 @@ import (
 	"sync"
 	"testing"
 
-	"alignnet/render/internal/golden"
+	"alignnet/internal/golden"
 )
 
 // sixNodes is the fixture: a triangle (a, b, c) with a heavy a–b edge,

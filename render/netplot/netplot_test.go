@@ -10,7 +10,7 @@ import (
 
 	"gonum.org/v1/plot/vg"
 
-	"alignnet/render/internal/golden"
+	"alignnet/internal/golden"
 	"alignnet/render/layout"
 	"alignnet/render/style"
 )

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"alignnet/render/internal/golden"
+	"alignnet/internal/golden"
 )
 
 var nan = math.NaN()

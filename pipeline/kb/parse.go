@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -29,6 +30,11 @@ type Error struct {
 }
 
 func (e *Error) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+
+// parenAcronym matches an alias that ends in its acronym in parentheses
+// ("Eurasian Development Bank (EDB)"): as one form it would hide the
+// acronym the text defines.
+var parenAcronym = regexp.MustCompile(`\(([A-Z][A-Za-z]*)\)$`)
 
 // The record kinds and the keys each accepts.
 var kindKeys = map[string]map[string]bool{
@@ -201,6 +207,13 @@ func parseLine(file string, n int, line string, errs *errorList) (record, bool) 
 		for _, it := range strings.Split(val, ";") {
 			if it = strings.TrimSpace(it); it != "" {
 				items = append(items, it)
+			}
+		}
+		if key == "alias" {
+			for _, it := range items {
+				if m := parenAcronym.FindStringSubmatch(it); m != nil {
+					bad("alias %q carries its acronym: write acronym=%s and the name without it", it, m[1])
+				}
 			}
 		}
 		if len(items) == 0 {

@@ -47,6 +47,7 @@ var badLines = []struct {
 	{"person: A B | country", `b.kb:1: field "country": missing "="`},
 	{"person: A B | | alias=C", `b.kb:1: empty field`},
 	{"person: A B | alias= ; ", `b.kb:1: empty value for "alias"`},
+	{"org: Eurasian Development Bank | alias=Eurasian Development Bank (EDB)", `b.kb:1: alias "Eurasian Development Bank (EDB)" carries its acronym: write acronym=EDB and the name without it`},
 	{"country: Narnia | bloc=east", `b.kb:1: bad bloc "east" (want russia, west or other)`},
 	{"org: Acme | class=widget", `b.kb:1: bad class "widget" (want one of igo, ministry, military, company, bank, media, party, thinktank, agency, other)`},
 	{"person: A B | id=Bad_ID", `b.kb:1: bad id "Bad_ID" (want lowercase ASCII letters and digits joined by single hyphens)`},

@@ -37,7 +37,7 @@ func BenchmarkMeasures(b *testing.B) {
 	// graph where betweenness takes about 5 s.
 	b.Run("betweenness", func(b *testing.B) {
 		for b.Loop() {
-			n.betweenness()
+			n.betweenness(1)
 		}
 	})
 	b.Run("eigenvector", func(b *testing.B) {
@@ -57,4 +57,11 @@ func BenchmarkMeasures(b *testing.B) {
 		}
 		b.ReportMetric(q, "Q")
 	})
+}
+
+func BenchmarkSampledBetweenness(b *testing.B) {
+	n := Build(randomSentences(benchSeed, benchNodes, benchEdges))
+	for b.Loop() {
+		n.sampledBetweenness(SampledSources, 1)
+	}
 }

@@ -1,60 +1,146 @@
 package network
 
+import (
+	"math/rand/v2"
+	"runtime"
+	"sync"
+)
+
+// ExactBetweennessMax is the largest network whose betweenness is exact.
+// Above it, Measures estimates betweenness from SampledSources source
+// nodes drawn with the measures' seed (Brandes and Pich 2007), scaled by
+// n/k, which is unbiased. Its error, measured on 5,000 nodes with 1,000
+// sources (TestSampledBetweenness): on a graph with hubs, as co-mention
+// networks have, the largest error is 10% of the largest value and 8 of
+// the exact top ten stay in the top ten; on a flat random graph the
+// largest absolute error is 0.0005. Exact betweenness costs O(n·m).
+const ExactBetweennessMax = 8000
+
+// SampledSources is the number of sources of the estimate above
+// ExactBetweennessMax.
+const SampledSources = 1000
+
+// chunks is the number of partial sums the sources are split into. It is
+// fixed, not the number of cores, so that the sums are added in the same
+// order on every machine and the result is the same to the last bit.
+const chunks = 16
+
 // betweenness returns the normalised shortest-path betweenness of the
-// unweighted graph indexed like n.Nodes (see Measures.Betweenness).
+// unweighted graph indexed like n.Nodes (see Measures.Betweenness): exact
+// up to ExactBetweennessMax nodes, estimated from SampledSources sources
+// drawn with seed above.
 //
 // It is Brandes' algorithm, as gonum's network.Betweenness, which gives the
 // same raw sums (each unordered pair counted from both ends). This version
-// walks sorted adjacency slices instead of maps, so its result is the same
-// to the last bit from run to run, and it allocates once.
-func (n *Network) betweenness() []float64 {
+// walks sorted adjacency slices instead of maps and adds the partial sums
+// of fixed chunks of sources in a fixed order, so its result is the same to
+// the last bit from run to run and on any number of cores.
+func (n *Network) betweenness(seed uint64) []float64 {
 	nn := len(n.Nodes)
-	cb := make([]float64, nn)
 	if nn < 3 {
-		return cb
+		return make([]float64, nn)
 	}
-	var (
-		sigma = make([]float64, nn)
-		dist  = make([]int, nn)
-		delta = make([]float64, nn)
-		order = make([]int, 0, nn) // BFS order; read backwards it is Brandes' stack
-	)
-	for s := range nn {
-		for i := range dist {
-			dist[i] = -1
-			sigma[i] = 0
-			delta[i] = 0
-		}
-		sigma[s], dist[s] = 1, 0
-		order = append(order[:0], s)
-		for head := 0; head < len(order); head++ {
-			v := order[head]
-			for _, w := range n.adj[v] {
-				if dist[w] < 0 {
-					dist[w] = dist[v] + 1
-					order = append(order, w)
+	if nn > ExactBetweennessMax {
+		return n.sampledBetweenness(SampledSources, seed)
+	}
+	sources := make([]int, nn)
+	for i := range sources {
+		sources[i] = i
+	}
+	return n.brandes(sources, 1/(float64(nn-1)*float64(nn-2)))
+}
+
+// sampledBetweenness estimates the normalised betweenness from k sources
+// drawn without replacement with seed, scaled by n/k.
+func (n *Network) sampledBetweenness(k int, seed uint64) []float64 {
+	nn := len(n.Nodes)
+	sources := make([]int, nn)
+	for i := range sources {
+		sources[i] = i
+	}
+	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	rng.Shuffle(nn, func(i, j int) { sources[i], sources[j] = sources[j], sources[i] })
+	if k > nn {
+		k = nn
+	}
+	scale := float64(nn) / float64(k) / (float64(nn-1) * float64(nn-2))
+	return n.brandes(sources[:k], scale)
+}
+
+// brandes sums the dependencies of every node over the given sources and
+// multiplies them by scale.
+func (n *Network) brandes(sources []int, scale float64) []float64 {
+	nn := len(n.Nodes)
+	parts := make([][]float64, chunks)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var (
+				sigma = make([]float64, nn)
+				dist  = make([]int, nn)
+				delta = make([]float64, nn)
+				order = make([]int, 0, nn) // BFS order; read backwards it is Brandes' stack
+			)
+			for c := range next {
+				cb := make([]float64, nn)
+				lo, hi := c*len(sources)/chunks, (c+1)*len(sources)/chunks
+				for _, s := range sources[lo:hi] {
+					n.accumulate(s, cb, sigma, dist, delta, &order)
 				}
-				if dist[w] == dist[v]+1 {
-					sigma[w] += sigma[v]
-				}
+				parts[c] = cb
 			}
-		}
-		for i := len(order) - 1; i > 0; i-- {
-			w := order[i]
-			c := (1 + delta[w]) / sigma[w]
-			for _, v := range n.adj[w] {
-				if dist[v] == dist[w]-1 {
-					delta[v] += sigma[v] * c
-				}
-			}
-			cb[w] += delta[w]
+		}()
+	}
+	for c := range chunks {
+		next <- c
+	}
+	close(next)
+	wg.Wait()
+	cb := make([]float64, nn)
+	for _, p := range parts {
+		for i, v := range p {
+			cb[i] += v
 		}
 	}
-	// Summing over every source counts each pair twice: 1/((n-1)(n-2))
-	// applied to the double count is networkx's 2/((n-1)(n-2)) per pair.
-	scale := 1 / (float64(nn-1) * float64(nn-2))
 	for i := range cb {
 		cb[i] *= scale
 	}
 	return cb
+}
+
+// accumulate adds the dependencies of every node on source s to cb.
+func (n *Network) accumulate(s int, cb, sigma []float64, dist []int, delta []float64, order *[]int) {
+	for i := range dist {
+		dist[i] = -1
+		sigma[i] = 0
+		delta[i] = 0
+	}
+	sigma[s], dist[s] = 1, 0
+	q := append((*order)[:0], s)
+	for head := 0; head < len(q); head++ {
+		v := q[head]
+		for _, w := range n.adj[v] {
+			if dist[w] < 0 {
+				dist[w] = dist[v] + 1
+				q = append(q, w)
+			}
+			if dist[w] == dist[v]+1 {
+				sigma[w] += sigma[v]
+			}
+		}
+	}
+	for i := len(q) - 1; i > 0; i-- {
+		w := q[i]
+		c := (1 + delta[w]) / sigma[w]
+		for _, v := range n.adj[w] {
+			if dist[v] == dist[w]-1 {
+				delta[v] += sigma[v] * c
+			}
+		}
+		cb[w] += delta[w]
+	}
+	*order = q
 }

@@ -84,7 +84,7 @@ func (n *Network) Measures(seed uint64) (map[string]Measures, error) {
 		comm = n.communityOf(seed)
 		close(done)
 	}()
-	bc := n.betweenness()
+	bc := n.betweenness(seed)
 	<-done
 	for i, id := range n.Nodes {
 		var s float64

@@ -202,7 +202,7 @@ func TestGonum(t *testing.T) {
 			nn := len(net.Nodes)
 
 			bc := network.Betweenness(net.g)
-			mine := net.betweenness()
+			mine := net.betweenness(0)
 			for i := range nn {
 				want := bc[int64(i)]
 				if nn > 2 {

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"alignnet/pipeline/entities"
@@ -46,6 +47,9 @@ type Pipeline struct {
 	kb      *kb.KB
 	rec     *entities.Recognizer
 	subject string
+	// Done counts the files ProcessFiles has finished, for a progress
+	// display.
+	Done atomic.Int64
 }
 
 // New returns a pipeline over k. A non-empty subject (a country ID or name
@@ -223,9 +227,11 @@ func (p *Pipeline) ProcessFiles(files []string, workers int) []Result {
 				doc, err := Read(files[i])
 				if err != nil {
 					out[i].Err = err
+					p.Done.Add(1)
 					continue
 				}
 				out[i].Article = p.Process(doc)
+				p.Done.Add(1)
 			}
 		}()
 	}

@@ -5,10 +5,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -246,5 +248,25 @@ print(g.number_of_nodes(), g.number_of_edges())`
 	cmd := exec.Command(py, "-c", script, filepath.Join(out, "data", "network.graphml"), filepath.Join(out, "data", "nodes.csv"))
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("networkx.read_graphml: %v\n%s", err, b)
+	}
+}
+
+// Progress is for terminals only: a run whose stderr is a file or a pipe
+// prints no progress line, however long it takes.
+func TestProgressQuietOffTerminal(t *testing.T) {
+	var done atomic.Int64
+	f, err := os.Create(filepath.Join(t.TempDir(), "stderr"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	for _, w := range []io.Writer{&buf, f} {
+		stop := progress(w, &done, 10)
+		stop()
+	}
+	f.Close()
+	b, _ := os.ReadFile(f.Name())
+	if buf.Len()+len(b) != 0 {
+		t.Errorf("progress wrote %q and %q off a terminal", buf.String(), b)
 	}
 }

@@ -48,7 +48,10 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	tm.start("read, sentences, entities")
-	arts, skipped := collect(p.ProcessFiles(files, runtime.GOMAXPROCS(0)), nil, stderr)
+	stop := progress(stderr, &p.Done, len(files))
+	results := p.ProcessFiles(files, runtime.GOMAXPROCS(0))
+	stop()
+	arts, skipped := collect(results, nil, stderr)
 	if len(arts) == 0 {
 		return fmt.Errorf("%s: no readable article", *in)
 	}

@@ -50,6 +50,8 @@ type Pipeline struct {
 	// Done counts the files ProcessFiles has finished, for a progress
 	// display.
 	Done atomic.Int64
+	// Cache, when set, keeps processed articles between runs.
+	Cache *Cache
 }
 
 // New returns a pipeline over k. A non-empty subject (a country ID or name
@@ -202,6 +204,43 @@ func Read(path string) (*ingest.Document, error) {
 	return ingest.Parse(path, data)
 }
 
+// processFile reads and processes one file, through the cache when the
+// pipeline has one.
+func (p *Pipeline) processFile(path string) (*Article, error) {
+	if p.Cache == nil {
+		doc, err := Read(path)
+		if err != nil {
+			return nil, err
+		}
+		return p.Process(doc), nil
+	}
+	a, data, sum, err := p.Cache.load(path)
+	if err != nil {
+		return nil, err
+	}
+	if a != nil {
+		p.Cache.Hits.Add(1)
+		return a, nil
+	}
+	var doc *ingest.Document
+	if data != nil {
+		doc, err = ingest.Parse(path, data)
+	} else {
+		doc, err = Read(path)
+	}
+	if err != nil {
+		return nil, err
+	}
+	a = p.Process(doc)
+	p.Cache.Misses.Add(1)
+	if sum != "" {
+		if err := p.Cache.store(sum, a); err != nil {
+			return nil, fmt.Errorf("cache: %w", err)
+		}
+	}
+	return a, nil
+}
+
 // Result is the outcome of reading and processing one file.
 type Result struct {
 	Path    string
@@ -224,13 +263,7 @@ func (p *Pipeline) ProcessFiles(files []string, workers int) []Result {
 			defer func() { done <- struct{}{} }()
 			for i := range next {
 				out[i].Path = files[i]
-				doc, err := Read(files[i])
-				if err != nil {
-					out[i].Err = err
-					p.Done.Add(1)
-					continue
-				}
-				out[i].Article = p.Process(doc)
+				out[i].Article, out[i].Err = p.processFile(files[i])
 				p.Done.Add(1)
 			}
 		}()

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // runArgs runs the command in-process.
@@ -268,5 +269,45 @@ func TestProgressQuietOffTerminal(t *testing.T) {
 	b, _ := os.ReadFile(f.Name())
 	if buf.Len()+len(b) != 0 {
 		t.Errorf("progress wrote %q and %q off a terminal", buf.String(), b)
+	}
+}
+
+// With -cache, a second run over the seeds plus one new article processes
+// only the new one, and every output is the same as without a cache.
+func TestCache(t *testing.T) {
+	dir := t.TempDir()
+	in, cache := filepath.Join(dir, "in"), filepath.Join(dir, "cache")
+	seeds, _ := filepath.Glob("../../seeds/*.txt")
+	for _, s := range seeds {
+		b, _ := os.ReadFile(s)
+		writeFile(t, filepath.Join(in, filepath.Base(s)), string(b))
+	}
+	run := func(name string, args ...string) (map[string][]byte, string) {
+		out := filepath.Join(dir, name)
+		_, stderr, err := runArgs(t, append([]string{"run", "-in", in, "-out", out, "-figures=false"}, args...)...)
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", name, err, stderr)
+		}
+		return readTree(t, out), stderr
+	}
+	if _, stderr := run("first", "-cache", cache); !strings.Contains(stderr, "0 articles from the cache, 5 processed") {
+		t.Errorf("first run said %q", stderr)
+	}
+	writeFile(t, filepath.Join(in, "new.txt"), article)
+	cached, stderr := run("second", "-cache", cache)
+	if !strings.Contains(stderr, "5 articles from the cache, 1 processed") {
+		t.Errorf("second run said %q, want 5 from the cache and 1 processed", stderr)
+	}
+	fresh, _ := run("fresh")
+	for name, b := range fresh {
+		if !bytes.Equal(cached[name], b) {
+			t.Errorf("%s differs between a cached and an uncached run", name)
+		}
+	}
+	// A touched file with the same content is read again but not processed.
+	now := time.Now().Add(time.Hour)
+	os.Chtimes(filepath.Join(in, "new.txt"), now, now)
+	if _, stderr := run("third", "-cache", cache); !strings.Contains(stderr, "6 articles from the cache, 0 processed") {
+		t.Errorf("third run said %q", stderr)
 	}
 }

@@ -51,6 +51,12 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	stop := progress(stderr, &p.Done, len(files))
 	results := p.ProcessFiles(files, runtime.GOMAXPROCS(0))
 	stop()
+	if p.Cache != nil {
+		if err := p.Cache.Save(files); err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "alignnet: cache: %d articles from the cache, %d processed\n", p.Cache.Hits.Load(), p.Cache.Misses.Load())
+	}
 	arts, skipped := collect(results, nil, stderr)
 	if len(arts) == 0 {
 		return fmt.Errorf("%s: no readable article", *in)
@@ -111,7 +117,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 // model holds the flags that choose the model: knowledge base, poles,
 // subject and seed.
 type model struct {
-	kbDir, subject, poles *string
+	kbDir, subject, poles, cache *string
 	seed                  *uint64
 	checksum              string // of the knowledge base, once loaded
 }
@@ -122,6 +128,7 @@ func modelFlags(fs *flag.FlagSet) *model {
 		subject: fs.String("subject", "", "subject state of every article (default: detected per article)"),
 		poles:   fs.String("poles", "", "poles and cue lexicon file (default: the embedded Russia vs the West)"),
 		seed:    fs.Uint64("seed", 1, "seed of the community search, the bootstrap and the network layout"),
+		cache:   fs.String("cache", "", "keep processed articles in this folder between runs, so unchanged files are not processed again (default: no cache)"),
 	}
 }
 
@@ -144,6 +151,11 @@ func (m *model) load(stderr io.Writer) (*pipeline.Pipeline, *alignment.Lexicon, 
 	p, err := pipeline.New(k, *m.subject)
 	if err != nil {
 		return nil, nil, err
+	}
+	if *m.cache != "" {
+		if p.Cache, err = pipeline.OpenCache(*m.cache, k.Checksum+"\x00"+*m.subject); err != nil {
+			return nil, nil, err
+		}
 	}
 	return p, lex, nil
 }

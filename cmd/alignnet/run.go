@@ -118,8 +118,8 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 // subject and seed.
 type model struct {
 	kbDir, subject, poles, cache *string
-	seed                  *uint64
-	checksum              string // of the knowledge base, once loaded
+	seed                         *uint64
+	checksum                     string // of the knowledge base, once loaded
 }
 
 func modelFlags(fs *flag.FlagSet) *model {

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -43,4 +44,31 @@ func CheckHash(t *testing.T, name string, got []byte) {
 	t.Helper()
 	sum := sha256.Sum256(got)
 	Check(t, name, []byte(hex.EncodeToString(sum[:])+"\n"))
+}
+
+// Preview is the -preview flag of the figure tests: a directory to write
+// realistic example figures into, to look at; empty: none are written.
+var Preview = flag.String("preview", "", "write realistic example figures (SVG and PNG) to this directory")
+
+// Figure is a figure that writes itself as SVG and PNG.
+type Figure interface {
+	WriteSVG(w io.Writer) error
+	WritePNG(w io.Writer) error
+}
+
+// WriteFigure writes f as dir/name.svg and dir/name.png.
+func WriteFigure(t *testing.T, dir, name string, f Figure) {
+	t.Helper()
+	for ext, write := range map[string]func(io.Writer) error{".svg": f.WriteSVG, ".png": f.WritePNG} {
+		fh, err := os.Create(filepath.Join(dir, name+ext))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := write(fh); err != nil {
+			t.Fatal(err)
+		}
+		if err := fh.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
 }

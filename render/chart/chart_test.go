@@ -84,8 +84,8 @@ func TestGolden(t *testing.T) {
 			svg, png := render(t, tt.fig())
 			golden.Check(t, tt.name+".svg", svg)
 			golden.CheckHash(t, tt.name+".png.sha256", png)
-			if dir := *preview; dir != "" {
-				writeFigure(t, dir, "fixture-"+tt.name, tt.fig())
+			if dir := *golden.Preview; dir != "" {
+				golden.WriteFigure(t, dir, "fixture-"+tt.name, tt.fig())
 			}
 		})
 	}

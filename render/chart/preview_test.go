@@ -1,42 +1,16 @@
 package chart
 
 import (
-	"flag"
+	"alignnet/internal/golden"
 	"math"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
-
-	"alignnet/render/style"
 )
-
-var preview = flag.String("preview", "", "write realistic example figures (SVG and PNG) to this directory")
-
-func writeFigure(t *testing.T, dir, name string, f style.Figure) {
-	t.Helper()
-	for _, ext := range []string{".svg", ".png"} {
-		fh, err := os.Create(filepath.Join(dir, name+ext))
-		if err != nil {
-			t.Fatal(err)
-		}
-		write := f.WriteSVG
-		if ext == ".png" {
-			write = f.WritePNG
-		}
-		if err := write(fh); err != nil {
-			t.Fatal(err)
-		}
-		if err := fh.Close(); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 // TestPreview renders realistic examples for a person to look at:
 // go test ./render/chart -run Preview -preview /tmp/render-preview
 func TestPreview(t *testing.T) {
-	if *preview == "" {
+	if *golden.Preview == "" {
 		t.Skip("no -preview directory")
 	}
 	nan := math.NaN()
@@ -57,11 +31,11 @@ func TestPreview(t *testing.T) {
 			{Label: "Uranium deal with Japan", Missing: true, Lo: nan, Hi: nan},
 		},
 	}
-	writeFigure(t, *preview, "alignment", a)
+	golden.WriteFigure(t, *golden.Preview, "alignment", a)
 }
 
 func TestPreviewCentrality(t *testing.T) {
-	if *preview == "" {
+	if *golden.Preview == "" {
 		t.Skip("no -preview directory")
 	}
 	c := &Centrality{
@@ -84,7 +58,7 @@ func TestPreviewCentrality(t *testing.T) {
 			{"Gazprom", "russia", 7, 30, 0, 0.08, 0.016},
 		},
 	}
-	writeFigure(t, *preview, "centrality", c)
+	golden.WriteFigure(t, *golden.Preview, "centrality", c)
 }
 
 func day(s string) time.Time {
@@ -99,7 +73,7 @@ func day(s string) time.Time {
 // undated, inferred and no-evidence articles and a crowded date, and the
 // five seed dates.
 func TestPreviewTimeline(t *testing.T) {
-	if *preview == "" {
+	if *golden.Preview == "" {
 		t.Skip("no -preview directory")
 	}
 	nan := math.NaN()
@@ -121,7 +95,7 @@ func TestPreviewTimeline(t *testing.T) {
 	}
 	long.Points = append(long.Points, Dated{Label: "undated", Value: 0.4, Lo: nan, Hi: nan})
 	long.Points = append(long.Points, Dated{Label: "balanced", Date: day("2001-09-20"), Value: 0, Lo: -0.2, Hi: 0.2})
-	writeFigure(t, *preview, "timeline", long)
+	golden.WriteFigure(t, *golden.Preview, "timeline", long)
 
 	seeds := &Timeline{Points: []Dated{
 		{Label: "EDM 5/40", Date: day("2008-03-03"), Inferred: true, Value: 0.84, Lo: 0.62, Hi: 0.93},
@@ -130,17 +104,17 @@ func TestPreviewTimeline(t *testing.T) {
 		{Label: "Strategic and military relations", Date: day("2011-07-20"), Value: 0.37, Lo: 0.05, Hi: 0.6},
 		{Label: "EDM 5/180", Date: day("2008-09-15"), Inferred: true, Value: 0.5, Lo: 0.1, Hi: 0.75},
 	}}
-	writeFigure(t, *preview, "timeline-seeds", seeds)
+	golden.WriteFigure(t, *golden.Preview, "timeline-seeds", seeds)
 	one := &Timeline{Points: []Dated{
 		{Label: "a", Date: day("2008-03-03"), Value: 0.4, Lo: nan, Hi: nan},
 		{Label: "b", Date: day("2008-03-03"), Missing: true, Lo: nan, Hi: nan},
 		{Label: "c", Date: day("2008-03-03"), Missing: true, Lo: nan, Hi: nan},
 	}}
-	writeFigure(t, *preview, "timeline-one-date", one)
+	golden.WriteFigure(t, *golden.Preview, "timeline-one-date", one)
 }
 
 func TestPreviewSpectrum(t *testing.T) {
-	if *preview == "" {
+	if *golden.Preview == "" {
 		t.Skip("no -preview directory")
 	}
 	s := &Spectrum{
@@ -164,11 +138,11 @@ func TestPreviewSpectrum(t *testing.T) {
 			{"Kyrgyzstan", "other", math.NaN(), math.NaN(), math.NaN(), 0},
 		},
 	}
-	writeFigure(t, *preview, "spectrum", s)
+	golden.WriteFigure(t, *golden.Preview, "spectrum", s)
 }
 
 func TestPreviewHeatmap(t *testing.T) {
-	if *preview == "" {
+	if *golden.Preview == "" {
 		t.Skip("no -preview directory")
 	}
 	labels := []string{"Kazakhstan", "Russia", "Nursultan Nazarbayev", "Vladimir Putin", "CSTO", "Dmitry Medvedev",
@@ -195,8 +169,8 @@ func TestPreviewHeatmap(t *testing.T) {
 		}
 	}
 	w[0][1], w[1][0] = 187, 187
-	writeFigure(t, *preview, "heatmap", &Heatmap{Labels: labels, Community: comm, Weights: w})
-	writeFigure(t, *preview, "heatmap-small", &Heatmap{Labels: labels[:6], Community: comm[:6], Weights: sub(w, 6)})
+	golden.WriteFigure(t, *golden.Preview, "heatmap", &Heatmap{Labels: labels, Community: comm, Weights: w})
+	golden.WriteFigure(t, *golden.Preview, "heatmap-small", &Heatmap{Labels: labels[:6], Community: comm[:6], Weights: sub(w, 6)})
 }
 
 func sub(w [][]float64, n int) [][]float64 {

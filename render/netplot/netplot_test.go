@@ -64,8 +64,8 @@ func TestGolden(t *testing.T) {
 			svg, png := render(t, sixNetwork(by))
 			golden.Check(t, name+".svg", svg)
 			golden.CheckHash(t, name+".png.sha256", png)
-			if dir := *preview; dir != "" {
-				writeFigure(t, dir, "fixture-"+name, sixNetwork(by))
+			if dir := *golden.Preview; dir != "" {
+				golden.WriteFigure(t, dir, "fixture-"+name, sixNetwork(by))
 			}
 		})
 	}
@@ -83,8 +83,8 @@ func TestGoldenWithLayout(t *testing.T) {
 	svg, png := render(t, n)
 	golden.Check(t, "six-neato.svg", svg)
 	golden.CheckHash(t, "six-neato.png.sha256", png)
-	if dir := *preview; dir != "" {
-		writeFigure(t, dir, "fixture-six-neato", n)
+	if dir := *golden.Preview; dir != "" {
+		golden.WriteFigure(t, dir, "fixture-six-neato", n)
 	}
 }
 

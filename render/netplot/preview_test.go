@@ -1,37 +1,11 @@
 package netplot
 
 import (
+	"alignnet/internal/golden"
 	"context"
-	"flag"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"testing"
-
-	"alignnet/render/style"
 )
-
-var preview = flag.String("preview", "", "write realistic example figures (SVG and PNG) to this directory")
-
-func writeFigure(t *testing.T, dir, name string, f style.Figure) {
-	t.Helper()
-	for _, ext := range []string{".svg", ".png"} {
-		fh, err := os.Create(filepath.Join(dir, name+ext))
-		if err != nil {
-			t.Fatal(err)
-		}
-		write := f.WriteSVG
-		if ext == ".png" {
-			write = f.WritePNG
-		}
-		if err := write(fh); err != nil {
-			t.Fatal(err)
-		}
-		if err := fh.Close(); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 // realistic returns a 40-actor network with 120 weighted edges in four
 // blocs and five communities, drawn from a seeded generator.
@@ -74,7 +48,7 @@ func realistic() ([]Node, []Edge) {
 }
 
 func TestPreview(t *testing.T) {
-	if *preview == "" {
+	if *golden.Preview == "" {
 		t.Skip("no -preview directory")
 	}
 	nodes, edges := realistic()
@@ -83,14 +57,14 @@ func TestPreview(t *testing.T) {
 		t.Fatal(err)
 	}
 	n := &Network{Title: "Actors co-mentioned in 120 articles on Kazakhstan, 2008–2012", SizeName: "PageRank", Nodes: nodes, Edges: edges, Pos: pos}
-	writeFigure(t, *preview, "network-bloc", n)
+	golden.WriteFigure(t, *golden.Preview, "network-bloc", n)
 	n.ColorBy = ByCommunity
-	writeFigure(t, *preview, "network-community", n)
+	golden.WriteFigure(t, *golden.Preview, "network-community", n)
 }
 
 // TestPreviewLarge renders a corpus-sized network: 150 actors, 450 edges.
 func TestPreviewLarge(t *testing.T) {
-	if *preview == "" {
+	if *golden.Preview == "" {
 		t.Skip("no -preview directory")
 	}
 	base, _ := realistic()
@@ -118,5 +92,5 @@ func TestPreviewLarge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	writeFigure(t, *preview, "network-large", &Network{Title: "150 actors", SizeName: "PageRank", Nodes: nodes, Edges: edges, Pos: pos})
+	golden.WriteFigure(t, *golden.Preview, "network-large", &Network{Title: "150 actors", SizeName: "PageRank", Nodes: nodes, Edges: edges, Pos: pos})
 }

@@ -858,16 +858,7 @@ func (a *article) mention(e *kb.Entry, form string, start, end, sent int) {
 		a.ents[e.ID] = ent
 	}
 	ent.Mentions++
-	found := false
-	for k := range ent.Forms {
-		if ent.Forms[k].Text == form {
-			ent.Forms[k].Count++
-			found = true
-		}
-	}
-	if !found {
-		ent.Forms = append(ent.Forms, Form{Text: form, Count: 1})
-	}
+	ent.see(form)
 	a.mentions = append(a.mentions, Mention{Entity: e.ID, Form: form, Start: start, End: end, Sentence: sent})
 }
 
@@ -879,19 +870,21 @@ func (a *article) defineAcronym(j int, id string) {
 		a.used[j+1] = true
 		// The acronym is a form the article uses, though not a mention of
 		// its own: the name before it was counted.
-		if e := a.ents[id]; e != nil && !hasForm(e, a.toks[j+1].text) {
-			e.Forms = append(e.Forms, Form{Text: a.toks[j+1].text, Count: 1})
+		if e := a.ents[id]; e != nil {
+			e.see(a.toks[j+1].text)
 		}
 	}
 }
 
-func hasForm(e *Entity, text string) bool {
-	for _, f := range e.Forms {
-		if f.Text == text {
-			return true
+// see counts one more sighting of a surface form of e.
+func (e *Entity) see(form string) {
+	for k := range e.Forms {
+		if e.Forms[k].Text == form {
+			e.Forms[k].Count++
+			return
 		}
 	}
-	return false
+	e.Forms = append(e.Forms, Form{Text: form, Count: 1})
 }
 
 // unknown types a stretch [i, j) of capitalised words the knowledge base

@@ -1140,22 +1140,13 @@ func (a *article) orgRun(i, j int) bool {
 			}
 		}
 	}
-	// Names before the organization ("Vladimir Dmitriyev" in a run
-	// "Vladimir Dmitriyev Chairman ..." never happens, but a known person
-	// or country stretch before a generic head is the qualifier.)
+	// A country named ahead of the head qualifies the organization
+	// ("Kazakhstan National Guards"); any other known name there stays
+	// part of its name ("CSTO Collective Security Council").
 	start := i
 	country := ""
 	if e, cs := a.match(i, head); e > i {
-		for _, c := range cs {
-			if c.e.Type == kb.Country {
-				country = c.e.ID
-			}
-		}
-		if country == "" {
-			// A known non-country name ahead of the head ("CSTO
-			// Collective Security Council") stays part of the name.
-			country = ""
-		}
+		country = countryIn(cs)
 	}
 	if strings.EqualFold(a.toks[head].text, "Ministry") || strings.EqualFold(a.word(head), "Ministries") {
 		a.ministry(start, end, head, country)
@@ -1168,17 +1159,25 @@ func (a *article) orgRun(i, j int) bool {
 	return true
 }
 
+// countryIn returns the ID of the last country among the candidates, or
+// "".
+func countryIn(cs []cand) string {
+	id := ""
+	for _, c := range cs {
+		if c.e.Type == kb.Country {
+			id = c.e.ID
+		}
+	}
+	return id
+}
+
 // newOrg records an organization the knowledge base does not know.
 func (a *article) newOrg(i, j int, country string) {
 	name := a.text[a.toks[i].start:a.toks[j-1].end]
 	if country == "" {
 		// "... of Kazakhstan": the trailing country qualifies it.
 		if j-i >= 3 && (a.toks[j-2].text == "of" || a.toks[j-2].text == "under") {
-			for _, c := range a.r.index[a.toks[j-1].key] {
-				if c.e.Type == kb.Country {
-					country = c.e.ID
-				}
-			}
+			country = countryIn(a.r.index[a.toks[j-1].key])
 		}
 	}
 	e := &kb.Entry{ID: slug(name), Name: name, Type: kb.Organization, Bloc: kb.Other, Country: country}
@@ -1220,10 +1219,8 @@ func (a *article) ministry(i, j, head int, country string) {
 	// "Ministry of Foreign Affairs of Kazakhstan".
 	for k, w := range field {
 		if w == "of" && k+1 < len(field) {
-			for _, c := range a.r.index[keyOf(field[k+1:])] {
-				if c.e.Type == kb.Country {
-					country = c.e.ID
-				}
+			if c := countryIn(a.r.index[keyOf(field[k+1:])]); c != "" {
+				country = c
 			}
 			field = field[:k]
 			break

@@ -78,7 +78,7 @@ func (cmp *Comparison) note() string {
 	if cmp.Note != "" {
 		return cmp.Note
 	}
-	return "Top row: one grey dot per baseline article, tick at the baseline mean. Below: each new article's score with its interval."
+	return "Top row: one grey dot per baseline article, tick at the baseline mean. Below: each new article's score with its interval (grey: within ±0.1, balanced)."
 }
 
 func (cmp *Comparison) draw(c draw.Canvas) {
@@ -142,8 +142,12 @@ func (cp *comparePoints) Plot(c draw.Canvas, p *plot.Plot) {
 			c.FillText(ts, vg.Point{X: x(0), Y: y}, noEvident)
 			continue
 		}
-		col := style.BlocColor(style.Russia)
-		if m.Value < 0 {
+		// Scores within ±0.1 read as balanced (the zero band of eval).
+		col := style.Grey
+		switch {
+		case m.Value > 0.1:
+			col = style.BlocColor(style.Russia)
+		case m.Value < -0.1:
 			col = style.BlocColor(style.West)
 		}
 		if !math.IsNaN(m.Lo) && !math.IsNaN(m.Hi) {

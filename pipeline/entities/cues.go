@@ -46,12 +46,29 @@ func parseCues(name, text string) (cueSets, error) {
 	return sets, nil
 }
 
-func (c cueSets) has(section, word string) bool { return c[section][fold(word)] }
+// has reports whether the folded word is in the section. Short ASCII
+// words are lower-cased on the stack: the lookup does not allocate.
+func (c cueSets) has(section, word string) bool {
+	set := c[section]
+	if len(word) > maxFast || !isASCII(word) {
+		return set[fold(word)]
+	}
+	var buf [maxFast]byte
+	b := buf[:len(word)]
+	for i := 0; i < len(word); i++ {
+		ch := word[i]
+		if 'A' <= ch && ch <= 'Z' {
+			ch += 'a' - 'A'
+		}
+		b[i] = ch
+	}
+	return set[string(b)]
+}
 
 // surnameLike reports whether a word ends like a surname of the region.
 func (c cueSets) surnameLike(word string) bool {
 	w := fold(word)
-	if strings.ContainsAny(w, "-‐‑") || len(w) < 5 {
+	if hasHyphen(w) || len(w) < 5 {
 		return false
 	}
 	for end := range c["surname-endings"] {

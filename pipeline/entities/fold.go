@@ -52,6 +52,88 @@ var translitRules = strings.NewReplacer(
 // Tsheliabinsk/Chelyabinsk, Zhaparov/Japarov. It maps y to i, drops an i
 // between two vowels and collapses doubled letters. Cyrillic is left alone.
 func translit(word string) string {
+	if len(word) <= maxFast && isASCII(word) {
+		return translitASCII(word)
+	}
+	return translitSlow(word)
+}
+
+// maxFast is the longest word the allocation-free paths handle.
+const maxFast = 64
+
+// translitASCII is translit for a word of at most maxFast ASCII bytes, in
+// one pass over a stack buffer (TestTranslitASCII checks it against
+// translitSlow).
+func translitASCII(word string) string {
+	var low, rep [maxFast]byte
+	w := low[:len(word)]
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		w[i] = c
+	}
+	if len(w) >= 2 && w[0] == 'y' && w[1] == 'e' {
+		w = w[1:]
+	}
+	// translitRules, left to right without overlaps, then y → i. No rule
+	// is a prefix of another, so the first rule that matches is the one.
+	r := rep[:0]
+	for i := 0; i < len(w); {
+		switch {
+		case hasAt(w, i, "dzh"):
+			r, i = append(r, 'j'), i+3
+		case hasAt(w, i, "zh"):
+			r, i = append(r, 'j'), i+2
+		case hasAt(w, i, "tsh"), hasAt(w, i, "tch"):
+			r, i = append(r, 'c', 'h'), i+3
+		case hasAt(w, i, "kh"):
+			r, i = append(r, 'h'), i+2
+		case w[i] == 'x':
+			r, i = append(r, 'k', 's'), i+1
+		case w[i] == 'w':
+			r, i = append(r, 'v'), i+1
+		case w[i] == '\'':
+			i++
+		case w[i] == 'y':
+			r, i = append(r, 'i'), i+1
+		default:
+			r, i = append(r, w[i]), i+1
+		}
+	}
+	// Drop an i between vowels, collapse doubled letters, in place: out
+	// never runs ahead of i, and the vowel test reads r before it is
+	// overwritten.
+	out := 0
+	prev := byte(0) // r[i-1] as it was before compaction
+	for i := 0; i < len(r); i++ {
+		c := r[i]
+		if c == 'i' && i > 0 && i+1 < len(r) && isVowelByte(prev) && isVowelByte(r[i+1]) {
+			prev = c
+			continue
+		}
+		prev = c
+		if out > 0 && r[out-1] == c && 'a' <= c && c <= 'z' {
+			continue
+		}
+		r[out] = c
+		out++
+	}
+	return string(r[:out])
+}
+
+// hasAt reports whether w[i:] starts with s.
+func hasAt(w []byte, i int, s string) bool {
+	return len(w)-i >= len(s) && string(w[i:i+len(s)]) == s
+}
+
+func isVowelByte(c byte) bool {
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'
+}
+
+// translitSlow is translit for any word.
+func translitSlow(word string) string {
 	w := fold(word)
 	if strings.HasPrefix(w, "ye") {
 		w = w[1:]

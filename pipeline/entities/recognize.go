@@ -67,11 +67,14 @@ type cand struct {
 // Recognizer finds entities with a knowledge base. It is safe for
 // concurrent use once built.
 type Recognizer struct {
-	kb     *kb.KB
-	index  map[string][]cand
-	roles  map[string]string // key of a role title → role ID
-	maxLen int
-	cues   cueSets
+	kb    *kb.KB
+	index map[string][]cand
+	roles map[string]string // key of a role title → role ID
+	// span and roleSpan map the key of a first word to the most words
+	// of an index key (a role title) that starts with it: lookups stop
+	// at the first word when nothing can start there.
+	span, roleSpan map[string]int
+	cues           cueSets
 }
 
 // New indexes a knowledge base for recognition.
@@ -80,7 +83,7 @@ func New(k *kb.KB) (*Recognizer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Recognizer{kb: k, index: map[string][]cand{}, roles: map[string]string{}, cues: cues}
+	r := &Recognizer{kb: k, index: map[string][]cand{}, roles: map[string]string{}, cues: cues, span: map[string]int{}, roleSpan: map[string]int{}}
 	for i := range k.Entries {
 		e := &k.Entries[i]
 		r.add(e, kName, e.Name)
@@ -104,7 +107,10 @@ func New(k *kb.KB) (*Recognizer, error) {
 	}
 	for _, role := range k.Roles {
 		for _, t := range append([]string{role.Name}, role.Aliases...) {
-			r.roles[keyOf(words(t))] = role.ID
+			w := words(t)
+			r.roles[keyOf(w)] = role.ID
+			first := translit(w[0])
+			r.roleSpan[first] = max(r.roleSpan[first], len(w))
 		}
 	}
 	return r, nil
@@ -131,9 +137,8 @@ func (r *Recognizer) add(e *kb.Entry, k kind, form string) {
 		}
 	}
 	r.index[key] = append(r.index[key], cand{e: e, kind: k, form: form})
-	if len(w) > r.maxLen {
-		r.maxLen = len(w)
-	}
+	first := translit(w[0])
+	r.span[first] = max(r.span[first], len(w))
 }
 
 // Options tune one call of Recognize.
@@ -199,6 +204,7 @@ type article struct {
 	runStop int
 	// lastMinistry maps a ministry kind to the ID last seen for it.
 	lastMinistry map[string]string
+	buf          []byte // scratch of joinKeys
 }
 
 // pendingShort is a single capitalised word that may be a surname; it is
@@ -330,7 +336,7 @@ func (a *article) knownSource(i, j int) bool {
 	if strings.HasPrefix(s, "www.") || strings.HasSuffix(s, ".com") || strings.HasSuffix(s, ".ru") || strings.HasSuffix(s, ".kz") || strings.HasSuffix(s, ".org") {
 		return true
 	}
-	for _, c := range a.r.index[a.key(i, j)] {
+	for _, c := range a.cands(i, j) {
 		if c.e.Type == kb.Source {
 			return true
 		}
@@ -342,7 +348,7 @@ func (a *article) knownSource(i, j int) bool {
 // "(Kazakhstan, May 3)" cites no source. A seat may be one ("(Akorda,
 // January 5)", the presidential press service).
 func (a *article) isPlace(i, j int) bool {
-	for _, c := range a.r.index[a.key(i, j)] {
+	for _, c := range a.cands(i, j) {
 		if c.kind != kSeat && c.e.Type == kb.Country {
 			return true
 		}
@@ -350,19 +356,39 @@ func (a *article) isPlace(i, j int) bool {
 	return false
 }
 
-// key is the lookup key of tokens [i, j).
-func (a *article) key(i, j int) string {
+// cands returns the knowledge-base candidates whose key is that of
+// tokens [i, j). It builds the key in a.buf: the map lookup with
+// string(a.buf) does not allocate.
+func (a *article) cands(i, j int) []cand {
 	if j-i == 1 {
-		return a.toks[i].key
+		return a.r.index[a.toks[i].key]
 	}
-	var b strings.Builder
+	if j-i > a.r.span[a.toks[i].key] {
+		return nil
+	}
+	a.joinKeys(i, j)
+	return a.r.index[string(a.buf)]
+}
+
+// role returns the role whose title has the key of tokens [i, j).
+func (a *article) role(i, j int) (string, bool) {
+	if j-i > a.r.roleSpan[a.toks[i].key] {
+		return "", false
+	}
+	a.joinKeys(i, j)
+	id, ok := a.r.roles[string(a.buf)]
+	return id, ok
+}
+
+// joinKeys sets a.buf to the keys of tokens [i, j) joined by spaces.
+func (a *article) joinKeys(i, j int) {
+	a.buf = a.buf[:0]
 	for k := i; k < j; k++ {
 		if k > i {
-			b.WriteByte(' ')
+			a.buf = append(a.buf, ' ')
 		}
-		b.WriteString(a.toks[k].key)
+		a.buf = append(a.buf, a.toks[k].key...)
 	}
-	return b.String()
 }
 
 func (a *article) texts(i, j int) []string {
@@ -402,7 +428,21 @@ func (a *article) scan() {
 // hyphenCandidate reports whether a lower-case hyphenated word may hold a
 // name ("anti-Western", "pro-Russian").
 func (a *article) hyphenCandidate(w string) bool {
-	return strings.ContainsAny(w, "-‐‑") && strings.IndexFunc(w, func(r rune) bool { return r >= 'A' && r <= 'Z' }) > 0
+	return hasHyphen(w) && strings.IndexFunc(w, func(r rune) bool { return r >= 'A' && r <= 'Z' }) > 0
+}
+
+// hasHyphen reports whether w holds a hyphen: '-', U+2010 or U+2011
+// (E2 80 90 and E2 80 91 in UTF-8).
+func hasHyphen(w string) bool {
+	for i := 0; i < len(w); i++ {
+		switch {
+		case w[i] == '-':
+			return true
+		case w[i] == 0xE2 && i+2 < len(w) && w[i+1] == 0x80 && (w[i+2] == 0x90 || w[i+2] == 0x91):
+			return true
+		}
+	}
+	return false
 }
 
 // maxRun caps a run of capitalised words: no name is longer, and a
@@ -470,15 +510,12 @@ func (a *article) runEnd(i int) int {
 // match returns the longest knowledge-base match starting at token i and
 // ending at or before end, with the candidates that fit its case.
 func (a *article) match(i, end int) (int, []cand) {
-	maxJ := i + a.r.maxLen
-	if maxJ > end {
-		maxJ = end
-	}
+	maxJ := min(i+a.r.span[a.toks[i].key], end)
 	for j := maxJ; j > i; j-- {
 		if !a.sameSentence(i, j) {
 			continue
 		}
-		cs := a.r.index[a.key(i, j)]
+		cs := a.cands(i, j)
 		var fit []cand
 		for _, c := range cs {
 			if a.fits(c, i, j) {
@@ -677,7 +714,7 @@ func (a *article) titleBefore(i int) bool {
 // acronyms and adjectives ("Kazakh-Russian", "anti-Western").
 func (a *article) hyphenParts(i int) bool {
 	t := a.toks[i]
-	if !strings.ContainsAny(t.text, "-‐‑") {
+	if !hasHyphen(t.text) {
 		return false
 	}
 	if a.ethnic(i, i+1) {
@@ -1335,7 +1372,7 @@ func (a *article) roles() {
 			if j > len(a.toks) || !a.sameSentence(i, j) {
 				continue
 			}
-			role, ok := a.r.roles[a.key(i, j)]
+			role, ok := a.role(i, j)
 			if !ok {
 				continue
 			}

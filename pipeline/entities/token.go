@@ -21,7 +21,7 @@ type token struct {
 // single letters ("U.S.") and inner apostrophes that are not a possessive
 // ending; the possessive "’s" or "'s" is a token of its own.
 func tokenize(text string) []token {
-	var toks []token
+	toks := make([]token, 0, len(text)/5+1) // about 5 bytes a token in English prose
 	i := 0
 	space := true
 	for i < len(text) {
@@ -52,6 +52,9 @@ func tokenize(text string) []token {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -127,6 +130,9 @@ func possessiveAt(w string) int {
 
 // isCap reports whether a word starts with an upper-case letter.
 func isCap(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		return 'A' <= w[0] && w[0] <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }

@@ -3,8 +3,8 @@ package alignment
 import (
 	"hash/fnv"
 	"math"
-	"math/bits"
 	"math/rand/v2"
+	"slices"
 	"sort"
 )
 
@@ -126,20 +126,42 @@ func sums(ss []Sentence, weight []float64) (r, w float64) {
 // bootstrap returns the 2.5th and 97.5th percentiles of the score over n
 // resamples (with replacement) of ss; a resampled sentence keeps its
 // weight.
+//
+// Only sentences with a stance move the score, so a resample is drawn in
+// two exact steps: the number K of stance sentences among its len(ss)
+// draws, from the binomial distribution B(len(ss), e/len(ss)) with e the
+// number of stance sentences (inverse CDF over a table built once), then
+// K draws among those e sentences. That is the same distribution as
+// drawing len(ss) sentences, at the cost of K draws instead of len(ss).
 func bootstrap(ss []Sentence, weight []float64, k float64, seed uint64, n int) (lo, hi float64) {
 	rng := rand.New(rand.NewPCG(seed, seed))
-	c := make([]float64, len(ss))
+	var c []float64 // weighted scores of the stance sentences
 	for i, s := range ss {
-		c[i] = s.Score * weight[i]
+		if s.Score != 0 {
+			c = append(c, s.Score*weight[i])
+		}
 	}
+	if len(c) == 0 {
+		return 0, 0
+	}
+	cdf := binomialCDF(len(ss), len(c))
 	m := uint64(len(c))
 	scores := make([]float64, n)
+	var word uint64 // random bits not used yet, 32 at a time
+	var have bool
 	for b := range scores {
+		draws, _ := slices.BinarySearch(cdf, rng.Float64())
+		draws = min(draws, len(ss))
 		var r, w float64
-		for range c {
-			// An index uniform in [0, m): the high word of a 64×64-bit
-			// product (Lemire), bias below m/2^64.
-			i, _ := bits.Mul64(rng.Uint64(), m)
+		for range draws {
+			// An index uniform in [0, m) from 32 random bits: the high
+			// half of a 32×32-bit product (Lemire), bias below m/2^32.
+			if !have {
+				word = rng.Uint64()
+			}
+			i := (word & 0xffffffff) * m >> 32
+			word >>= 32
+			have = !have
 			if s := c[i]; s > 0 {
 				r += s
 			} else {
@@ -148,8 +170,87 @@ func bootstrap(ss []Sentence, weight []float64, k float64, seed uint64, n int) (
 		}
 		scores[b] = (r - w) / (r + w + k)
 	}
-	sort.Float64s(scores)
-	return quantile(scores, 0.025), quantile(scores, 0.975)
+	return percentile(scores, 0.025), percentile(scores, 0.975)
+}
+
+// binomialCDF returns the cumulative distribution of B(n, e/n) at 0..n,
+// computed in log space so that no term underflows before it is summed.
+func binomialCDF(n, e int) []float64 {
+	cdf := make([]float64, n+1)
+	if e == n {
+		cdf[n] = 1
+		return cdf
+	}
+	p := float64(e) / float64(n)
+	lp, lq := math.Log(p), math.Log1p(-p)
+	ln, _ := math.Lgamma(float64(n) + 1)
+	var sum float64
+	for k := 0; k <= n; k++ {
+		lk, _ := math.Lgamma(float64(k) + 1)
+		lnk, _ := math.Lgamma(float64(n-k) + 1)
+		sum += math.Exp(ln - lk - lnk + float64(k)*lp + float64(n-k)*lq)
+		cdf[k] = sum
+	}
+	return cdf
+}
+
+// percentile returns the q-quantile of xs, interpolating linearly between
+// order statistics, after reordering xs in place by selection (no full
+// sort).
+func percentile(xs []float64, q float64) float64 {
+	h := q * float64(len(xs)-1)
+	i := int(math.Floor(h))
+	lo := selectKth(xs, i)
+	if i+1 >= len(xs) {
+		return lo
+	}
+	// After selection every element right of i is at least xs[i]; the
+	// next order statistic is their minimum.
+	hi := slices.Min(xs[i+1:])
+	return lo + (h-float64(i))*(hi-lo)
+}
+
+// selectKth reorders xs so that xs[k] is its k-th smallest element, the
+// ones before it no larger and the ones after no smaller (Hoare's
+// selection with a median-of-three pivot), and returns xs[k].
+func selectKth(xs []float64, k int) float64 {
+	l, r := 0, len(xs)-1
+	for l < r {
+		mid := l + (r-l)/2
+		if xs[mid] < xs[l] {
+			xs[mid], xs[l] = xs[l], xs[mid]
+		}
+		if xs[r] < xs[l] {
+			xs[r], xs[l] = xs[l], xs[r]
+		}
+		if xs[r] < xs[mid] {
+			xs[r], xs[mid] = xs[mid], xs[r]
+		}
+		pivot := xs[mid]
+		i, j := l, r
+		for i <= j {
+			for xs[i] < pivot {
+				i++
+			}
+			for xs[j] > pivot {
+				j--
+			}
+			if i <= j {
+				xs[i], xs[j] = xs[j], xs[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k <= j:
+			r = j
+		case k >= i:
+			l = i
+		default:
+			return xs[k]
+		}
+	}
+	return xs[k]
 }
 
 // NormalFrom is the number of sentences from which intervals come from
@@ -184,14 +285,6 @@ func normalInterval(ss []Sentence, weight []float64, k float64) (lo, hi float64)
 	sd := math.Sqrt(math.Max(0, gr*gr*vr+gw*gw*vw+2*gr*gw*cov))
 	f := (r - w) / d
 	return math.Max(-1, f-1.959963984540054*sd), math.Min(1, f+1.959963984540054*sd)
-}
-
-// quantile interpolates linearly between the order statistics of sorted.
-func quantile(sorted []float64, q float64) float64 {
-	h := q * float64(len(sorted)-1)
-	i := math.Floor(h)
-	j := math.Min(i+1, float64(len(sorted)-1))
-	return sorted[int(i)] + (h-i)*(sorted[int(j)]-sorted[int(i)])
 }
 
 // Driver is a sentence that drives an article's score.

@@ -7,7 +7,11 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
+	"sort"
 	"testing"
+
+	"gonum.org/v1/gonum/stat/distuv"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -246,5 +250,116 @@ func TestNormalMatchesBootstrap(t *testing.T) {
 	nlo, nhi := normalInterval(ss, w, 2)
 	if math.Abs(blo-nlo) > 0.01 || math.Abs(bhi-nhi) > 0.01 {
 		t.Errorf("bootstrap [%.4f, %.4f], normal [%.4f, %.4f]: differ by more than 0.01", blo, bhi, nlo, nhi)
+	}
+}
+
+// naiveBootstrap is the textbook percentile bootstrap: len(ss) draws per
+// resample, a full sort. bootstrap must match its distribution.
+func naiveBootstrap(ss []Sentence, weight []float64, k float64, seed uint64, n int) (lo, hi float64) {
+	rng := rand.New(rand.NewPCG(seed, seed))
+	scores := make([]float64, n)
+	for b := range scores {
+		var r, w float64
+		for range ss {
+			i := rng.IntN(len(ss))
+			if s := ss[i].Score * weight[i]; s > 0 {
+				r += s
+			} else {
+				w -= s
+			}
+		}
+		scores[b] = (r - w) / (r + w + k)
+	}
+	sort.Float64s(scores)
+	at := func(q float64) float64 {
+		h := q * float64(n-1)
+		i := math.Floor(h)
+		return scores[int(i)] + (h-i)*(scores[min(int(i)+1, n-1)]-scores[int(i)])
+	}
+	return at(0.025), at(0.975)
+}
+
+// The two-step bootstrap (binomial count of stance sentences, then draws
+// among them) gives the intervals of the textbook bootstrap: over article
+// shapes from 3 to 600 sentences and evidence shares from 2% to 100%,
+// bounds at 20,000 resamples agree within 0.01 (the Monte Carlo noise of a
+// 2.5% quantile at that many resamples is a few thousandths).
+func TestBootstrapMatchesNaive(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	rng := rand.New(rand.NewPCG(3, 3))
+	for _, tc := range []struct {
+		n     int
+		share float64
+	}{{3, 1}, {10, 0.3}, {44, 0.4}, {44, 0.05}, {120, 0.6}, {600, 0.02}, {600, 1}} {
+		ss := make([]Sentence, tc.n)
+		for i := range ss {
+			if rng.Float64() < tc.share || i == 0 {
+				v := 0.1 + 0.9*rng.Float64()
+				if rng.IntN(3) == 0 {
+					v = -v
+				}
+				ss[i] = sent(v)
+			} else {
+				ss[i] = sent(0)
+			}
+		}
+		w := weights(tc.n, 2)
+		lo, hi := bootstrap(ss, w, 2, 11, 20000)
+		nlo, nhi := naiveBootstrap(ss, w, 2, 12, 20000)
+		if math.Abs(lo-nlo) > 0.01 || math.Abs(hi-nhi) > 0.01 {
+			t.Errorf("n %d share %.2f: bootstrap [%.4f, %.4f], textbook [%.4f, %.4f]", tc.n, tc.share, lo, hi, nlo, nhi)
+		}
+	}
+}
+
+// binomialCDF agrees with gonum's closed form.
+func TestBinomialCDF(t *testing.T) {
+	for _, tc := range [][2]int{{1, 0}, {1, 1}, {5, 2}, {44, 9}, {999, 3}, {999, 990}} {
+		n, e := tc[0], tc[1]
+		cdf := binomialCDF(n, e)
+		b := distuv.Binomial{N: float64(n), P: float64(e) / float64(n)}
+		for k := 0; k <= n; k++ {
+			if got, want := cdf[k], b.CDF(float64(k)); math.Abs(got-want) > 1e-9 {
+				t.Fatalf("B(%d, %d/%d) CDF at %d = %.12f, gonum %.12f", n, e, n, k, got, want)
+			}
+		}
+	}
+}
+
+// percentile by selection equals the sorted-array quantile, with ties and
+// at both ends.
+func TestPercentile(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 5))
+	for _, n := range []int{1, 2, 3, 7, 40, 2000} {
+		for trial := range 20 {
+			xs := make([]float64, n)
+			for i := range xs {
+				xs[i] = float64(rng.IntN(1 + trial*5)) // many ties when trial is small
+			}
+			sorted := slices.Sorted(slices.Values(xs))
+			for _, q := range []float64{0, 0.025, 0.5, 0.975, 1} {
+				h := q * float64(n-1)
+				i := math.Floor(h)
+				want := sorted[int(i)] + (h-i)*(sorted[min(int(i)+1, n-1)]-sorted[int(i)])
+				if got := percentile(slices.Clone(xs), q); got != want {
+					t.Fatalf("n %d q %v: percentile %v, sorted quantile %v", n, q, got, want)
+				}
+			}
+		}
+	}
+}
+
+func BenchmarkAggregate(b *testing.B) {
+	rng := rand.New(rand.NewPCG(1, 1))
+	ss := make([]Sentence, 44)
+	for i := range ss {
+		if rng.Float64() < 0.4 {
+			ss[i] = sent(0.2 + 0.8*rng.Float64())
+		}
+	}
+	for b.Loop() {
+		Aggregate(ss, 1)
 	}
 }

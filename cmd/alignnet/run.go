@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -184,18 +185,33 @@ type file struct {
 	write func(io.Writer) error
 }
 
-// writeFiles writes each file into dir.
+// writeFiles writes each file into dir, streaming through a buffer: the
+// largest (articles.json, several times the input) never sits in memory
+// whole. dir is a staging folder, so a failure leaves nothing visible.
 func writeFiles(dir string, files []file) error {
 	for _, f := range files {
-		var buf bytes.Buffer
-		if err := f.write(&buf); err != nil {
+		if err := createFile(filepath.Join(dir, f.name), f.write); err != nil {
 			return fmt.Errorf("%s: %w", f.name, err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, f.name), buf.Bytes(), 0o644); err != nil {
-			return err
 		}
 	}
 	return nil
+}
+
+// createFile creates path and fills it with write.
+func createFile(path string, write func(io.Writer) error) error {
+	fh, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(fh, 1<<18)
+	err = write(w)
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := fh.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // replaceDir builds a new version of dir in a staging folder beside it with

@@ -35,10 +35,6 @@ func ftoa(x float64) string { return strconv.FormatFloat(round(x), 'f', -1, 64) 
 
 // The articles.json contract; fields may be added, none renamed.
 type (
-	jsonDoc struct {
-		Generator string        `json:"generator"`
-		Articles  []jsonArticle `json:"articles"`
-	}
 	jsonArticle struct {
 		ID           string         `json:"id"`
 		File         string         `json:"file"`
@@ -92,44 +88,83 @@ type (
 )
 
 // Articles writes the articles.json contract. generator names the tool and
-// version that made it.
+// version that made it. Articles are encoded one at a time, so the
+// document never has to fit in memory; the bytes are those of encoding
+// the whole document with two-space indentation.
 func Articles(w io.Writer, res *analysis.Result, generator string) error {
-	doc := jsonDoc{Generator: generator, Articles: []jsonArticle{}}
-	for _, a := range res.Articles {
-		ja := jsonArticle{
-			ID: a.Doc.ID, File: a.File, Title: a.Doc.Title, Publication: a.Doc.Publication, Author: a.Doc.Author,
-			DateInferred: a.Doc.DateInferred, Subject: a.Subject,
-			Sources: nonNil(a.Sources), Entities: []jsonEntity{}, Sentences: []jsonSentence{},
-		}
-		if a.Doc.Date != "" {
-			d := a.Doc.Date
-			ja.Date = &d
-		}
-		for _, e := range a.Entities {
-			ja.Entities = append(ja.Entities, jsonEntity{ID: e.ID, Name: e.Name, Type: string(e.Type), Bloc: string(e.Bloc), Known: e.Known, Forms: formTexts(e.Forms), Mentions: e.Mentions})
-		}
-		for i, s := range a.Sentences {
-			st := a.Stances[i]
-			ja.Sentences = append(ja.Sentences, jsonSentence{Text: s.Text, Stance: string(st.Stance), Score: round(st.Score), Cues: nonNil(st.Cues), Entities: nonNil(s.Actors)})
-		}
-		al := a.Alignment
-		ja.Alignment = jsonAlignment{Russia: round(al.Russia), West: round(al.West), Evidence: al.Evidence, Resamples: al.Resamples, Drivers: []jsonDriver{}}
-		if al.Score != nil {
-			s := round(*al.Score)
-			ja.Alignment.Score = &s
-		}
-		if al.Interval != nil {
-			ja.Alignment.Interval = &jsonInterval{Low: round(al.Interval.Low), High: round(al.Interval.High)}
-		}
-		for _, d := range al.Drivers {
-			ja.Alignment.Drivers = append(ja.Alignment.Drivers, jsonDriver{Sentence: d.Index, Stance: string(d.Stance), Score: round(d.Score), Cues: nonNil(d.Cues), Text: a.Sentences[d.Index].Text})
-		}
-		doc.Articles = append(doc.Articles, ja)
+	gen, err := marshal(generator, "")
+	if err != nil {
+		return err
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+	if len(res.Articles) == 0 {
+		_, err := fmt.Fprintf(w, "{\n  \"generator\": %s,\n  \"articles\": []\n}\n", gen)
+		return err
+	}
+	if _, err := fmt.Fprintf(w, "{\n  \"generator\": %s,\n  \"articles\": [\n    ", gen); err != nil {
+		return err
+	}
+	for i := range res.Articles {
+		if i > 0 {
+			if _, err := io.WriteString(w, ",\n    "); err != nil {
+				return err
+			}
+		}
+		b, err := marshal(article(&res.Articles[i]), "    ")
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+	}
+	_, err = io.WriteString(w, "\n  ]\n}\n")
+	return err
+}
+
+// marshal encodes v as json.Encoder does with two-space indentation
+// under prefix and HTML escaping off, without the final newline.
+func marshal(v any, prefix string) ([]byte, error) {
+	var buf strings.Builder
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent(prefix, "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(doc)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return []byte(strings.TrimSuffix(buf.String(), "\n")), nil
+}
+
+// article is the contract's record of one article.
+func article(a *analysis.Article) jsonArticle {
+	ja := jsonArticle{
+		ID: a.Doc.ID, File: a.File, Title: a.Doc.Title, Publication: a.Doc.Publication, Author: a.Doc.Author,
+		DateInferred: a.Doc.DateInferred, Subject: a.Subject,
+		Sources: nonNil(a.Sources), Entities: []jsonEntity{}, Sentences: []jsonSentence{},
+	}
+	if a.Doc.Date != "" {
+		d := a.Doc.Date
+		ja.Date = &d
+	}
+	for _, e := range a.Entities {
+		ja.Entities = append(ja.Entities, jsonEntity{ID: e.ID, Name: e.Name, Type: string(e.Type), Bloc: string(e.Bloc), Known: e.Known, Forms: formTexts(e.Forms), Mentions: e.Mentions})
+	}
+	for i, s := range a.Sentences {
+		st := a.Stances[i]
+		ja.Sentences = append(ja.Sentences, jsonSentence{Text: s.Text, Stance: string(st.Stance), Score: round(st.Score), Cues: nonNil(st.Cues), Entities: nonNil(s.Actors)})
+	}
+	al := a.Alignment
+	ja.Alignment = jsonAlignment{Russia: round(al.Russia), West: round(al.West), Evidence: al.Evidence, Resamples: al.Resamples, Drivers: []jsonDriver{}}
+	if al.Score != nil {
+		s := round(*al.Score)
+		ja.Alignment.Score = &s
+	}
+	if al.Interval != nil {
+		ja.Alignment.Interval = &jsonInterval{Low: round(al.Interval.Low), High: round(al.Interval.High)}
+	}
+	for _, d := range al.Drivers {
+		ja.Alignment.Drivers = append(ja.Alignment.Drivers, jsonDriver{Sentence: d.Index, Stance: string(d.Stance), Score: round(d.Score), Cues: nonNil(d.Cues), Text: a.Sentences[d.Index].Text})
+	}
+	return ja
 }
 
 func nonNil(s []string) []string {

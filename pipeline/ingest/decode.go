@@ -105,6 +105,20 @@ func clean(s string) string {
 	b.Grow(len(s))
 	space := false
 	for i := 0; i < len(s); {
+		// Printable ASCII other than the space passes unchanged, a run
+		// at a time.
+		if j := i; s[j] > ' ' && s[j] < 0x7F {
+			for j < len(s) && s[j] > ' ' && s[j] < 0x7F {
+				j++
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		switch {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Errors returned by Parse, wrapped with the file name.
@@ -245,6 +246,14 @@ func classify(st *state, paras []string) []string {
 // normKey folds a paragraph for comparison: curly quotes to straight ones,
 // dashes to hyphens, lower case, single spaces.
 func normKey(s string) string {
+	if isASCII(s) {
+		return normKeyASCII(s)
+	}
+	return normKeySlow(s)
+}
+
+// normKeySlow is normKey for any text.
+func normKeySlow(s string) string {
 	s = strings.Map(func(r rune) rune {
 		switch r {
 		case '‘', '’', '‚', '‛', '′':
@@ -257,4 +266,35 @@ func normKey(s string) string {
 		return unicode.ToLower(r)
 	}, s)
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// normKeyASCII is normKey for ASCII text, in one pass.
+func normKeyASCII(s string) string {
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || '\t' <= c && c <= '\r':
+			space = true
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		space = false
+		b = append(b, c)
+	}
+	return string(b)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

@@ -31,10 +31,12 @@ func Actors(ss []Sentence, seed uint64) []ActorRow {
 
 // ActorsK is Actors with shrinkage k.
 func ActorsK(ss []Sentence, k float64, seed uint64) []ActorRow {
-	by := map[string][]Sentence{}
+	// Only the scores matter: at archive scale an actor is named in
+	// millions of sentences.
+	by := map[string][]float64{}
 	for _, s := range ss {
 		for _, id := range s.Actors {
-			by[id] = append(by[id], s)
+			by[id] = append(by[id], s.Score)
 		}
 	}
 	ids := make([]string, 0, len(by))
@@ -64,21 +66,22 @@ func ActorsK(ss []Sentence, k float64, seed uint64) []ActorRow {
 	return rows
 }
 
-// actorRow is the alignment of one actor over the sentences naming it.
-func actorRow(id string, mine []Sentence, k float64, seed uint64) ActorRow {
+// actorRow is the alignment of one actor over the scores of the sentences
+// naming it.
+func actorRow(id string, mine []float64, k float64, seed uint64) ActorRow {
 	row := ActorRow{ID: id, Sentences: len(mine)}
 	for _, s := range mine {
 		switch {
-		case s.Score > 0:
+		case s > 0:
 			row.Russia++
-		case s.Score < 0:
+		case s < 0:
 			row.West++
 		default:
 			row.None++
 		}
 	}
 	if row.Russia+row.West > 0 {
-		a := aggregate(mine, k, 1, Seed(id, seed)) // no lede among an actor's sentences
+		a := combine(mine, k, Seed(id, seed)) // no lede among an actor's sentences
 		row.Score, row.Interval, row.Resamples = a.Score, a.Interval, a.Resamples
 	}
 	return row

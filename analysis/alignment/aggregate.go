@@ -70,88 +70,81 @@ func AggregateK(ss []Sentence, k float64, seed uint64) Article {
 // aggregate is Aggregate with shrinkage k and the weight lede of the
 // first sentence.
 func aggregate(ss []Sentence, k, lede float64, seed uint64) Article {
+	x := make([]float64, len(ss))
+	for i, s := range ss {
+		x[i] = s.Score
+	}
+	if len(x) > 0 {
+		x[0] *= lede
+	}
+	a := combine(x, k, seed)
+	if a.Score != nil {
+		a.Drivers = Evidence(ss, 5)
+	}
+	return a
+}
+
+// combine is the Article formula over weighted sentence scores x
+// (positive toward the first pole), with its interval; no drivers.
+func combine(x []float64, k float64, seed uint64) Article {
 	var a Article
-	w := weights(len(ss), lede)
-	r, wst := sums(ss, w)
-	for _, s := range ss {
-		if s.Score != 0 {
+	var r, w float64
+	for _, v := range x {
+		if v > 0 {
+			r += v
+		} else {
+			w -= v
+		}
+		if v != 0 {
 			a.Evidence++
 		}
 	}
 	if a.Evidence == 0 {
 		return a
 	}
-	d := r + wst + k
-	a.Russia, a.West = r/d, wst/d
-	score := (r - wst) / d
+	d := r + w + k
+	a.Russia, a.West = r/d, w/d
+	score := (r - w) / d
 	a.Score = &score
-	if len(ss) < NormalFrom {
-		lo, hi := bootstrap(ss, w, k, seed, Resamples)
+	if len(x) < NormalFrom {
+		lo, hi := bootstrap(x, k, seed, Resamples)
 		a.Interval = &Interval{lo, hi}
 		a.Resamples = Resamples
 	} else {
-		lo, hi := normalInterval(ss, w, k)
+		lo, hi := normalInterval(x, k)
 		a.Interval = &Interval{lo, hi}
 	}
-	a.Drivers = Evidence(ss, 5)
 	return a
 }
 
-// weights returns the weight of each of n sentences: lede for the first,
-// 1 for the others.
-func weights(n int, lede float64) []float64 {
-	w := make([]float64, n)
-	for i := range w {
-		w[i] = 1
-	}
-	if n > 0 {
-		w[0] = lede
-	}
-	return w
-}
-
-// sums returns the weighted |Score| of the sentences toward the first
-// pole (r) and toward the second (w).
-func sums(ss []Sentence, weight []float64) (r, w float64) {
-	for i, s := range ss {
-		if s.Score > 0 {
-			r += weight[i] * s.Score
-		} else {
-			w -= weight[i] * s.Score
-		}
-	}
-	return r, w
-}
-
 // bootstrap returns the 2.5th and 97.5th percentiles of the score over n
-// resamples (with replacement) of ss; a resampled sentence keeps its
-// weight.
+// resamples (with replacement) of the weighted sentence scores x.
 //
 // Only sentences with a stance move the score, so a resample is drawn in
 // two exact steps: the number K of stance sentences among its len(ss)
 // draws, from the binomial distribution B(len(ss), e/len(ss)) with e the
 // number of stance sentences (inverse CDF over a table built once), then
 // K draws among those e sentences. That is the same distribution as
-// drawing len(ss) sentences, at the cost of K draws instead of len(ss).
-func bootstrap(ss []Sentence, weight []float64, k float64, seed uint64, n int) (lo, hi float64) {
+// drawing len(x) sentences, at the cost of K draws instead of len(x).
+func bootstrap(x []float64, k float64, seed uint64, n int) (lo, hi float64) {
 	rng := rand.New(rand.NewPCG(seed, seed))
-	var c []float64 // weighted scores of the stance sentences
-	for i, s := range ss {
-		if s.Score != 0 {
-			c = append(c, s.Score*weight[i])
+	var c []float64 // the stance sentences
+	for _, v := range x {
+		if v != 0 {
+			c = append(c, v)
 		}
 	}
 	if len(c) == 0 {
 		return 0, 0
 	}
-	cdf := binomialCDF(len(ss), len(c))
+	cdf := binomialCDF(len(x), len(c))
 	m := uint64(len(c))
 	scores := make([]float64, n)
 	var word uint64 // random bits not used yet, 32 at a time
 	var have bool
 	for b := range scores {
 		draws, _ := slices.BinarySearch(cdf, rng.Float64())
-		draws = min(draws, len(ss))
+		draws = min(draws, len(x))
 		var r, w float64
 		for range draws {
 			// An index uniform in [0, m) from 32 random bits: the high
@@ -269,12 +262,11 @@ const NormalFrom = 1000
 //	Var(score) = g' Σ g,  g = ((2W+k)/D², -(2R+k)/D²),  D = R+W+k.
 //
 // The bounds are clipped to [-1, 1].
-func normalInterval(ss []Sentence, weight []float64, k float64) (lo, hi float64) {
-	n := float64(len(ss))
+func normalInterval(x []float64, k float64) (lo, hi float64) {
+	n := float64(len(x))
 	var r, w, rr, ww, rw float64
-	for i, s := range ss {
-		x := s.Score * weight[i]
-		ri, wi := math.Max(x, 0), math.Max(-x, 0)
+	for _, v := range x {
+		ri, wi := math.Max(v, 0), math.Max(-v, 0)
 		r, w = r+ri, w+wi
 		rr, ww, rw = rr+ri*ri, ww+wi*wi, rw+ri*wi
 	}

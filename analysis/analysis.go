@@ -48,7 +48,6 @@ type Result struct {
 // sentences. seed drives the community search.
 func Analyze(arts []*pipeline.Article, lex *alignment.Lexicon, seed uint64) (*Result, error) {
 	res := &Result{Poles: lex.Poles}
-	var scored []alignment.Sentence
 	var sentences [][]string
 	type acc struct {
 		Actor
@@ -81,7 +80,6 @@ func Analyze(arts []*pipeline.Article, lex *alignment.Lexicon, seed uint64) (*Re
 		for _, s := range a.Sentences {
 			sentences = append(sentences, s.Actors)
 		}
-		scored = append(scored, out.Stances...)
 	}
 	res.Network = network.Build(sentences)
 	measures, err := res.Network.Measures(seed)
@@ -89,7 +87,16 @@ func Analyze(arts []*pipeline.Article, lex *alignment.Lexicon, seed uint64) (*Re
 		return nil, err
 	}
 	rows := map[string]alignment.ActorRow{}
-	for _, r := range lex.Actors(scored, seed) {
+	stances := func(yield func(alignment.Sentence) bool) {
+		for _, a := range res.Articles {
+			for _, s := range a.Stances {
+				if !yield(s) {
+					return
+				}
+			}
+		}
+	}
+	for _, r := range lex.ActorsSeq(stances, seed) {
 		rows[r.ID] = r
 	}
 	for _, id := range res.Network.Nodes {

@@ -1,7 +1,9 @@
 package alignment
 
 import (
+	"iter"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 )
@@ -31,10 +33,15 @@ func Actors(ss []Sentence, seed uint64) []ActorRow {
 
 // ActorsK is Actors with shrinkage k.
 func ActorsK(ss []Sentence, k float64, seed uint64) []ActorRow {
+	return actorsSeq(slices.Values(ss), k, seed)
+}
+
+// actorsSeq is ActorsK over a sequence of sentences.
+func actorsSeq(ss iter.Seq[Sentence], k float64, seed uint64) []ActorRow {
 	// Only the scores matter: at archive scale an actor is named in
 	// millions of sentences.
 	by := map[string][]float64{}
-	for _, s := range ss {
+	for s := range ss {
 		for _, id := range s.Actors {
 			by[id] = append(by[id], s.Score)
 		}
@@ -90,4 +97,10 @@ func actorRow(id string, mine []float64, k float64, seed uint64) ActorRow {
 // Actors is the package function Actors with l's shrinkage.
 func (l *Lexicon) Actors(ss []Sentence, seed uint64) []ActorRow {
 	return ActorsK(ss, l.Params.Shrinkage, seed)
+}
+
+// ActorsSeq is Actors over a sequence of sentences, so a corpus need not
+// be copied into one slice.
+func (l *Lexicon) ActorsSeq(ss iter.Seq[Sentence], seed uint64) []ActorRow {
+	return actorsSeq(ss, l.Params.Shrinkage, seed)
 }

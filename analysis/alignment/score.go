@@ -79,7 +79,7 @@ type context struct {
 
 // Score labels one sentence on its own, with no carry-over.
 func (l *Lexicon) Score(text string, actors []Actor) Sentence {
-	s, _ := l.score(text, actors, context{})
+	s, _ := l.score(text, actors, context{}, &scratch{})
 	return s
 }
 
@@ -90,11 +90,12 @@ func (l *Lexicon) Score(text string, actors []Actor) Sentence {
 func (l *Lexicon) Sentences(in []Input) []Sentence {
 	out := make([]Sentence, len(in))
 	var ctx context
+	var sc scratch
 	for i, s := range in {
 		if !l.Carry {
 			ctx = context{}
 		}
-		out[i], ctx = l.score(s.Text, s.Actors, ctx)
+		out[i], ctx = l.score(s.Text, s.Actors, ctx, &sc)
 	}
 	return out
 }
@@ -135,6 +136,7 @@ type analysis struct {
 	hedged     map[int]bool
 	neg        []bool // per token: the last word of a negation phrase
 	negTxt     []string
+	sc         *scratch // the buffers behind the slices above
 }
 
 var prepositions = map[string]bool{
@@ -160,10 +162,12 @@ var coordinators = map[string]bool{
 	"well": true, "both": true, "either": true, "neither": true, "much": true,
 }
 
-func (l *Lexicon) score(text string, actors []Actor, prev context) (Sentence, context) {
+func (l *Lexicon) score(text string, actors []Actor, prev context, sc *scratch) (Sentence, context) {
 	spans := validSpans(text, actors)
-	a := &analysis{l: l, actors: actors, toks: tokenize(text, actors, spans), roles: make([]role, len(actors))}
-	a.at = l.scan(a.toks)
+	a := &analysis{l: l, actors: actors, roles: make([]role, len(actors)), sc: sc}
+	a.toks = tokenize(text, actors, spans, sc)
+	sc.toks = a.toks
+	a.at = l.scan(a.toks, sc)
 	for i := range actors {
 		a.roles[i] = l.role(actors[i])
 	}
@@ -446,14 +450,21 @@ func (a *analysis) leadingAnaphor() bool {
 func (a *analysis) structure() {
 	n := len(a.toks)
 	p := a.l.Params
-	a.weight = make([]float64, n)
-	a.negAll = make([]bool, n)
-	a.neg = make([]bool, n)
-	a.negTxt = make([]string, n)
+	// One allocation per element type: a sentence has tens of tokens
+	// and the scorer runs on millions of sentences.
+	ints := grow(&a.sc.ints, 5*n)
+	clear(ints)
+	a.clause, a.scope, a.coord, a.seg, a.part = ints[:n:n], ints[n:2*n:2*n], ints[2*n:3*n:3*n], ints[3*n:4*n:4*n], ints[4*n:]
+	bools := grow(&a.sc.bools, 3*n+1)
+	clear(bools)
+	a.negAll, a.neg = bools[:n:n], bools[n:2*n:2*n]
+	boundary := bools[2*n:] // a clause starts at i
+	a.weight = grow(&a.sc.floats, n)
+	a.negTxt = grow(&a.sc.strs, n)
+	clear(a.negTxt)
 	for i := range a.weight {
 		a.weight[i] = 1
 	}
-	boundary := make([]bool, n+1) // a clause starts at i
 	// Parentheses: asides.
 	depth := 0
 	for i, t := range a.toks {
@@ -535,7 +546,6 @@ func (a *analysis) structure() {
 		i = end - 1
 	}
 	// Clause ids.
-	a.clause = make([]int, n)
 	id := 0
 	for i := range a.toks {
 		if boundary[i] && i > 0 {
@@ -560,9 +570,11 @@ func (a *analysis) structure() {
 		i = m.last
 	}
 	// Hedges per clause.
-	a.hedged = map[int]bool{}
 	for _, m := range a.find(secHedge) {
 		if !a.month(m) {
+			if a.hedged == nil {
+				a.hedged = map[int]bool{}
+			}
 			a.hedged[a.clause[m.first]] = true
 		}
 	}
@@ -580,7 +592,6 @@ func (a *analysis) structure() {
 		}
 	}
 	// Agent scopes: clauses, split again after verbs of saying.
-	a.scope = make([]int, n)
 	sid := 0
 	for i := 0; i < n; i++ {
 		if i > 0 && a.clause[i] != a.clause[i-1] {
@@ -602,9 +613,6 @@ func (a *analysis) structure() {
 	// Coordinated main clauses: ", and Moscow warned" starts a scope
 	// whose agent is its own; with no actor of its own ("..., and
 	// signed"), the agent is the preceding scope's.
-	a.coord = make([]int, n)
-	a.seg = make([]int, n)
-	a.part = make([]int, n)
 	start, seg, part := -1, 0, 0
 	for i := 0; i < n; i++ {
 		if i > 0 && a.scope[i] != a.scope[i-1] {

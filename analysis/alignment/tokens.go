@@ -41,8 +41,8 @@ func normalize(w string) string {
 // tokenize splits a sentence into tokens. Actor mentions (valid, sorted,
 // non-overlapping spans) become single tokens; words inside them are not
 // cue candidates.
-func tokenize(text string, actors []Actor, spans []int) []token {
-	toks := make([]token, 0, len(text)/5+len(spans))
+func tokenize(text string, actors []Actor, spans []int, sc *scratch) []token {
+	toks := sc.toks[:0]
 	next := 0 // index into spans
 	i := 0
 	for i < len(text) {
@@ -93,6 +93,28 @@ func tokenize(text string, actors []Actor, spans []int) []token {
 	return toks
 }
 
+// scratch holds the buffers of one scoring goroutine, reused from
+// sentence to sentence: nothing a Sentence returns points into them.
+type scratch struct {
+	toks   []token
+	at     []*match
+	ms     []match // the matches at points to; a reallocation leaves earlier pointers valid
+	ints   []int
+	bools  []bool
+	floats []float64
+	strs   []string
+}
+
+// grow returns (*buf)[:n], reallocating *buf when it is too short; the
+// contents are not cleared.
+func grow[T any](buf *[]T, n int) []T {
+	if cap(*buf) < n {
+		*buf = make([]T, n, n+n/2)
+	}
+	*buf = (*buf)[:n]
+	return *buf
+}
+
 // validSpans returns the indices of the actors whose spans lie inside
 // text on rune boundaries, sorted by start, overlaps dropped (the longer
 // first mention wins).
@@ -133,9 +155,11 @@ type match struct {
 
 // scan returns, per section and token, the longest cue of the section
 // whose words start at the token (consecutive word tokens only), or nil.
-func (l *Lexicon) scan(toks []token) [numSections][]*match {
+func (l *Lexicon) scan(toks []token, sc *scratch) [numSections][]*match {
 	var at [numSections][]*match
-	all := make([]*match, numSections*len(toks))
+	all := grow(&sc.at, numSections*len(toks))
+	clear(all)
+	sc.ms = sc.ms[:0]
 	for s := range at {
 		at[s] = all[s*len(toks) : (s+1)*len(toks)]
 	}
@@ -157,7 +181,8 @@ func (l *Lexicon) scan(toks []token) [numSections][]*match {
 			j++
 		}
 		if m := at[c.sec][i]; m == nil || j-1 > m.last {
-			at[c.sec][i] = &match{c: c, first: i, last: j - 1}
+			sc.ms = append(sc.ms, match{c: c, first: i, last: j - 1})
+			at[c.sec][i] = &sc.ms[len(sc.ms)-1]
 		}
 	}
 	for i, tk := range toks {

@@ -21,7 +21,7 @@ func TestTranslitASCII(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, tok := range tokenize(string(b)) {
+		for _, tok := range tokenize(string(b), nil) {
 			words = append(words, tok.text)
 		}
 	}

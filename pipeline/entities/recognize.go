@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"alignnet/pipeline/kb"
@@ -75,6 +76,7 @@ type Recognizer struct {
 	// at the first word when nothing can start there.
 	span, roleSpan map[string]int
 	cues           cueSets
+	scratch        sync.Pool // of *scratch
 }
 
 // New indexes a knowledge base for recognition.
@@ -84,6 +86,7 @@ func New(k *kb.KB) (*Recognizer, error) {
 		return nil, err
 	}
 	r := &Recognizer{kb: k, index: map[string][]cand{}, roles: map[string]string{}, cues: cues, span: map[string]int{}, roleSpan: map[string]int{}}
+	r.scratch.New = func() any { return &scratch{keys: map[string]string{}} }
 	for i := range k.Entries {
 		e := &k.Entries[i]
 		r.add(e, kName, e.Name)
@@ -119,7 +122,7 @@ func New(k *kb.KB) (*Recognizer, error) {
 // words returns the word and punctuation tokens of s as strings.
 func words(s string) []string {
 	var out []string
-	for _, t := range tokenize(s) {
+	for _, t := range tokenize(s, nil) {
 		out = append(out, t.text)
 	}
 	return out
@@ -158,7 +161,10 @@ type Options struct {
 // sentence boundary.
 func (r *Recognizer) Recognize(text string, starts []int, opt Options) *Result {
 	a := &article{r: r, text: text, opt: opt, ents: map[string]*Entity{}, acronyms: map[string]string{}, sources: map[string]bool{}}
-	a.toks = tokenize(text)
+	sc := r.scratch.Get().(*scratch)
+	defer r.scratch.Put(sc)
+	a.toks = tokenize(text, sc.toks[:0])
+	sc.toks = a.toks
 	s := 0
 	for i := range a.toks {
 		for s+1 < len(starts) && a.toks[i].start >= starts[s+1] {
@@ -167,8 +173,12 @@ func (r *Recognizer) Recognize(text string, starts []int, opt Options) *Result {
 		a.toks[i].sent = s
 		a.toks[i].first = i == 0 || a.toks[i-1].sent != s
 	}
-	// Words repeat: fold each distinct one once.
-	keys := make(map[string]string, len(a.toks)/2)
+	// Words repeat, within an article and across articles: fold each
+	// distinct one once per cache generation.
+	keys := sc.keys
+	if len(keys) > maxKeys {
+		clear(keys)
+	}
 	for i := range a.toks {
 		t := a.toks[i].text
 		k, ok := keys[t]
@@ -178,7 +188,9 @@ func (r *Recognizer) Recognize(text string, starts []int, opt Options) *Result {
 		}
 		a.toks[i].key = k
 	}
-	a.used = make([]bool, len(a.toks))
+	a.used = sc.used[:0]
+	a.used = append(a.used, make([]bool, len(a.toks))...)
+	sc.used = a.used
 	a.runStop = len(a.toks)
 	a.citations()
 	a.scan()
@@ -186,6 +198,18 @@ func (r *Recognizer) Recognize(text string, starts []int, opt Options) *Result {
 	a.resolvePending()
 	return a.result()
 }
+
+// scratch holds buffers a Recognize call borrows from its Recognizer:
+// nothing in a Result points into them.
+type scratch struct {
+	toks []token
+	used []bool
+	keys map[string]string // token text → translit key, a bounded cache
+}
+
+// maxKeys bounds the transliteration cache of a scratch (about 100 bytes
+// an entry).
+const maxKeys = 200_000
 
 // article is the state of one Recognize call.
 type article struct {
@@ -565,7 +589,7 @@ var media = map[string]bool{"newspaper": true, "daily": true, "weekly": true, "m
 // proper reports whether every word of a form is capitalised or a
 // connector.
 func proper(form string) bool {
-	for _, t := range tokenize(form) {
+	for _, t := range tokenize(form, nil) {
 		if t.word && !isCap(t.text) && !isConnector(t.text) && !isNumber(t.text) {
 			return false
 		}

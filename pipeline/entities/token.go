@@ -20,8 +20,9 @@ type token struct {
 // that may hold inner hyphens ("Kazakh-Russian"), inner periods between
 // single letters ("U.S.") and inner apostrophes that are not a possessive
 // ending; the possessive "’s" or "'s" is a token of its own.
-func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/5+1) // about 5 bytes a token in English prose
+// The tokens are appended to toks[:0].
+func tokenize(text string, toks []token) []token {
+	toks = toks[:0]
 	i := 0
 	space := true
 	for i < len(text) {

@@ -137,33 +137,63 @@ func bootstrap(x []float64, k float64, seed uint64, n int) (lo, hi float64) {
 	if len(c) == 0 {
 		return 0, 0
 	}
-	cdf := binomialCDF(len(x), len(c))
+	g := newGuide(binomialCDF(len(x), len(c)))
 	m := uint64(len(c))
+	// pos and neg split each stance sentence into its pull toward each
+	// pole, so a draw adds both without a branch on the sign.
+	pos, neg := make([]float64, len(c)), make([]float64, len(c))
+	for i, v := range c {
+		pos[i], neg[i] = max(v, 0), max(-v, 0)
+	}
 	scores := make([]float64, n)
-	var word uint64 // random bits not used yet, 32 at a time
-	var have bool
 	for b := range scores {
-		draws, _ := slices.BinarySearch(cdf, rng.Float64())
-		draws = min(draws, len(x))
-		var r, w float64
-		for range draws {
-			// An index uniform in [0, m) from 32 random bits: the high
-			// half of a 32×32-bit product (Lemire), bias below m/2^32.
-			if !have {
-				word = rng.Uint64()
-			}
-			i := (word & 0xffffffff) * m >> 32
-			word >>= 32
-			have = !have
-			if s := c[i]; s > 0 {
-				r += s
-			} else {
-				w -= s
+		draws := g.draw(rng.Float64())
+		var r, w, r2, w2 float64 // two sums each, to halve the chain of adds
+		// Two indices uniform in [0, m) per random word: the high half
+		// of a 32×32-bit product each (Lemire), bias below m/2^32.
+		for t := 0; t < draws; t += 2 {
+			u := rng.Uint64()
+			i := (u & 0xffffffff) * m >> 32
+			r, w = r+pos[i], w+neg[i]
+			if t+1 < draws {
+				j := (u >> 32) * m >> 32
+				r2, w2 = r2+pos[j], w2+neg[j]
 			}
 		}
+		r, w = r+r2, w+w2
 		scores[b] = (r - w) / (r + w + k)
 	}
 	return percentile(scores, 0.025), percentile(scores, 0.975)
+}
+
+// guide inverts a discrete CDF with a guide table (Chen and Asau 1974):
+// start[j] is the smallest k with cdf[k] >= j/len(start), so the search
+// for u starts at most a step or two before its answer.
+type guide struct {
+	cdf   []float64
+	start []int
+}
+
+func newGuide(cdf []float64) guide {
+	g := guide{cdf: cdf, start: make([]int, len(cdf))}
+	k := 0
+	for j := range g.start {
+		for k < len(cdf)-1 && cdf[k] < float64(j)/float64(len(g.start)) {
+			k++
+		}
+		g.start[j] = k
+	}
+	return g
+}
+
+// draw returns the smallest k with cdf[k] >= u (the last index when
+// rounding leaves the CDF short of u), for u in [0, 1).
+func (g guide) draw(u float64) int {
+	k := g.start[int(u*float64(len(g.start)))]
+	for k < len(g.cdf)-1 && g.cdf[k] < u {
+		k++
+	}
+	return k
 }
 
 // binomialCDF returns the cumulative distribution of B(n, e/n) at 0..n,

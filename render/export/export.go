@@ -9,8 +9,11 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"alignnet/analysis"
 	"alignnet/analysis/alignment"
@@ -103,22 +106,45 @@ func Articles(w io.Writer, res *analysis.Result, generator string) error {
 	if _, err := fmt.Fprintf(w, "{\n  \"generator\": %s,\n  \"articles\": [\n    ", gen); err != nil {
 		return err
 	}
-	for i := range res.Articles {
-		if i > 0 {
-			if _, err := io.WriteString(w, ",\n    "); err != nil {
+	// Encode a batch of articles on every core, then write it in order.
+	const batch = 256
+	encoded := make([][]byte, batch)
+	errs := make([]error, batch)
+	for lo := 0; lo < len(res.Articles); lo += batch {
+		hi := min(lo+batch, len(res.Articles))
+		parallel(hi-lo, func(i int) {
+			encoded[i], errs[i] = marshal(article(&res.Articles[lo+i]), "    ")
+		})
+		for i := range hi - lo {
+			if errs[i] != nil {
+				return fmt.Errorf("article %s: %w", res.Articles[lo+i].Doc.ID, errs[i])
+			}
+			if lo+i > 0 {
+				if _, err := io.WriteString(w, ",\n    "); err != nil {
+					return err
+				}
+			}
+			if _, err := w.Write(encoded[i]); err != nil {
 				return err
 			}
-		}
-		b, err := marshal(article(&res.Articles[i]), "    ")
-		if err != nil {
-			return err
-		}
-		if _, err := w.Write(b); err != nil {
-			return err
 		}
 	}
 	_, err = io.WriteString(w, "\n  ]\n}\n")
 	return err
+}
+
+// parallel calls f(0) … f(n-1) on GOMAXPROCS goroutines and waits.
+func parallel(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // marshal encodes v as json.Encoder does with two-space indentation

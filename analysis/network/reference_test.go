@@ -171,10 +171,11 @@ func TestReference(t *testing.T) {
 			if ref.Modularity != nil && !*update && !near(q, *ref.Modularity) {
 				t.Errorf("Modularity(Communities(%d)) = %.17g, want %.17g", refSeed, q, *ref.Modularity)
 			}
-			// Louvain is a heuristic: ask only that gonum's partition be
-			// about as good as networkx's. Over seeds 0-199 both gave Q in
-			// 0.4176-0.4449 on karate and 0.337-0.362 on random, hence 0.03.
-			if ref.LouvainModularity != nil && q < *ref.LouvainModularity-0.03 {
+			// Louvain is a heuristic: ask only that our partition be about
+			// as good as networkx's. Over seeds 0-199 ours gave Q in
+			// 0.4173-0.4449 on karate (0.4439 at seed 1, networkx 0.4439)
+			// and 0.339-0.363 on random (0.3524, networkx 0.3551).
+			if ref.LouvainModularity != nil && q < *ref.LouvainModularity-louvainSlack {
 				t.Errorf("Modularity(Communities(%d)) = %.4f, networkx's Louvain finds %.4f", refSeed, q, *ref.LouvainModularity)
 			}
 			for i, c := range comms {

@@ -5,12 +5,14 @@ package analysis
 import (
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 
 	"alignnet/analysis/alignment"
 	"alignnet/analysis/network"
 	"alignnet/pipeline"
 	"alignnet/pipeline/entities"
+	"alignnet/pipeline/ingest"
 	"alignnet/pipeline/kb"
 )
 
@@ -19,6 +21,34 @@ type Article struct {
 	*pipeline.Article
 	Stances   []alignment.Sentence // one per sentence
 	Alignment alignment.Article
+	// SentenceCount is the number of sentences, DriverTexts the texts of
+	// Alignment.Drivers: they survive Compact.
+	SentenceCount int
+	DriverTexts   []string
+}
+
+// Compact drops what only the per-article outputs need (the body, the
+// sentences with their stances, the entities), keeping the metadata and
+// the alignment with its drivers' texts. Run it after the article's
+// articles.json record is written, when a corpus is too large to keep
+// whole: the corpus-wide results are already folded into the Corpus.
+func (a *Article) Compact() {
+	d := a.Doc
+	doc := &ingest.Document{
+		Name: strings.Clone(d.Name), ID: strings.Clone(d.ID), Title: strings.Clone(d.Title),
+		Publication: strings.Clone(d.Publication), Author: strings.Clone(d.Author),
+		Date: strings.Clone(d.Date), DateInferred: d.DateInferred,
+	}
+	a.Article = &pipeline.Article{Doc: doc, File: strings.Clone(a.File), Subject: a.Subject, Sources: cloneAll(a.Sources)}
+	a.Stances = nil
+}
+
+func cloneAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = strings.Clone(s)
+	}
+	return out
 }
 
 // Actor is an entity of the corpus, merged over articles.
@@ -47,60 +77,111 @@ type Result struct {
 // Analyze scores every article with lex and builds the network over all
 // sentences. seed drives the community search.
 func Analyze(arts []*pipeline.Article, lex *alignment.Lexicon, seed uint64) (*Result, error) {
-	res := &Result{Poles: lex.Poles}
-	var sentences [][]string
-	type acc struct {
-		Actor
-		blocs map[kb.Bloc]int
-		forms map[string]int
+	c := NewCorpus(lex, seed)
+	if err := c.Add(arts, nil); err != nil {
+		return nil, err
 	}
-	actors := map[string]*acc{}
+	return c.Result()
+}
+
+// Corpus scores articles batch by batch and folds each into the
+// corpus-wide tallies (actors, co-mention network, actor stances), so an
+// archive can be analysed without holding every article whole: see
+// Article.Compact.
+type Corpus struct {
+	lex      *alignment.Lexicon
+	seed     uint64
+	articles []Article
+	actors   map[string]*acc
+	net      *network.Builder
+	scores   map[string][]float64 // actor ID → scores of the sentences naming it, in corpus order
+}
+
+// acc accumulates an actor over articles.
+type acc struct {
+	Actor
+	blocs map[kb.Bloc]int
+	forms map[string]int
+}
+
+// NewCorpus returns an empty corpus scored with lex; seed drives the
+// bootstrap and the community search.
+func NewCorpus(lex *alignment.Lexicon, seed uint64) *Corpus {
+	return &Corpus{lex: lex, seed: seed, actors: map[string]*acc{}, net: network.NewBuilder(), scores: map[string][]float64{}}
+}
+
+// Add scores arts on every core, hands them to emit in order (nil: no
+// emit) and folds them into the corpus. An error of emit stops Add.
+// emit may Compact the articles it is given.
+func (c *Corpus) Add(arts []*pipeline.Article, emit func([]Article) error) error {
 	// Score the articles on every core: each depends on its own
 	// sentences and seed only, so the order of work changes no byte.
-	res.Articles = make([]Article, len(arts))
-	parallel(len(arts), func(i int) { res.Articles[i] = score(arts[i], lex, seed) })
-	for _, out := range res.Articles {
-		a := out.Article
-		for _, e := range a.Entities {
-			if e.Type == entities.Place {
-				continue
-			}
-			ac := actors[e.ID]
-			if ac == nil {
-				ac = &acc{Actor: Actor{ID: e.ID, Name: e.Name, Type: e.Type}, blocs: map[kb.Bloc]int{}, forms: map[string]int{}}
-				actors[e.ID] = ac
-			}
-			ac.Mentions += e.Mentions
-			ac.Articles++
-			ac.blocs[e.Bloc]++
-			for _, f := range e.Forms {
-				ac.forms[f.Text] += f.Count
-			}
-		}
-		for _, s := range a.Sentences {
-			sentences = append(sentences, s.Actors)
+	scored := make([]Article, len(arts))
+	parallel(len(arts), func(i int) { scored[i] = score(arts[i], c.lex, c.seed) })
+	for i := range scored {
+		c.fold(&scored[i])
+	}
+	if emit != nil {
+		if err := emit(scored); err != nil {
+			return err
 		}
 	}
-	res.Network = network.Build(sentences)
-	measures, err := res.Network.Measures(seed)
+	c.articles = append(c.articles, scored...)
+	return nil
+}
+
+// fold adds an article's actors, co-mentions and stances to the tallies.
+// Strings kept beyond the article are cloned, so they do not pin its body.
+func (c *Corpus) fold(out *Article) {
+	for _, e := range out.Entities {
+		if e.Type == entities.Place {
+			continue
+		}
+		ac := c.actors[e.ID]
+		if ac == nil {
+			ac = &acc{Actor: Actor{ID: strings.Clone(e.ID), Name: strings.Clone(e.Name), Type: e.Type}, blocs: map[kb.Bloc]int{}, forms: map[string]int{}}
+			c.actors[ac.ID] = ac
+		}
+		ac.Mentions += e.Mentions
+		ac.Articles++
+		ac.blocs[e.Bloc]++
+		for _, f := range e.Forms {
+			if _, ok := ac.forms[f.Text]; ok {
+				ac.forms[f.Text] += f.Count
+			} else {
+				ac.forms[strings.Clone(f.Text)] = f.Count
+			}
+		}
+	}
+	for i, s := range out.Sentences {
+		c.net.Add(s.Actors)
+		for _, id := range out.Stances[i].Actors {
+			if ac := c.actors[id]; ac != nil {
+				id = ac.ID // the cloned ID
+			}
+			c.scores[id] = append(c.scores[id], out.Stances[i].Score)
+		}
+	}
+}
+
+// Len returns the number of articles added.
+func (c *Corpus) Len() int { return len(c.articles) }
+
+// Result builds the network of the articles added, its measures and the
+// actors' alignment.
+func (c *Corpus) Result() (*Result, error) {
+	res := &Result{Poles: c.lex.Poles, Articles: c.articles}
+	res.Network = c.net.Network()
+	measures, err := res.Network.Measures(c.seed)
 	if err != nil {
 		return nil, err
 	}
 	rows := map[string]alignment.ActorRow{}
-	stances := func(yield func(alignment.Sentence) bool) {
-		for _, a := range res.Articles {
-			for _, s := range a.Stances {
-				if !yield(s) {
-					return
-				}
-			}
-		}
-	}
-	for _, r := range lex.ActorsSeq(stances, seed) {
+	for _, r := range c.lex.ActorRows(c.scores, c.seed) {
 		rows[r.ID] = r
 	}
 	for _, id := range res.Network.Nodes {
-		ac := actors[id]
+		ac := c.actors[id]
 		ac.Bloc = majority(ac.blocs)
 		for f, n := range ac.forms {
 			ac.Forms = append(ac.Forms, entities.Form{Text: f, Count: n})
@@ -130,8 +211,9 @@ func score(a *pipeline.Article, lex *alignment.Lexicon, seed uint64) Article {
 		}
 		ins[i] = in
 	}
-	out := Article{Article: a, Stances: lex.Sentences(ins)}
+	out := Article{Article: a, Stances: lex.Sentences(ins), SentenceCount: len(a.Sentences)}
 	out.Alignment = lex.Aggregate(out.Stances, alignment.Seed(a.Doc.ID, seed))
+	out.DriverTexts = alignment.DriverTexts(out.Alignment, func(i int) string { return a.Sentences[i].Text })
 	return out
 }
 

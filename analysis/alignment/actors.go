@@ -46,6 +46,12 @@ func actorsSeq(ss iter.Seq[Sentence], k float64, seed uint64) []ActorRow {
 			by[id] = append(by[id], s.Score)
 		}
 	}
+	return actorRows(by, k, seed)
+}
+
+// actorRows returns the rows of the actors in by, which maps an actor ID
+// to the scores of the sentences naming it, sorted by ID.
+func actorRows(by map[string][]float64, k float64, seed uint64) []ActorRow {
 	ids := make([]string, 0, len(by))
 	for id := range by {
 		ids = append(ids, id)
@@ -99,8 +105,9 @@ func (l *Lexicon) Actors(ss []Sentence, seed uint64) []ActorRow {
 	return ActorsK(ss, l.Params.Shrinkage, seed)
 }
 
-// ActorsSeq is Actors over a sequence of sentences, so a corpus need not
-// be copied into one slice.
-func (l *Lexicon) ActorsSeq(ss iter.Seq[Sentence], seed uint64) []ActorRow {
-	return actorsSeq(ss, l.Params.Shrinkage, seed)
+// ActorRows is Actors over scores already grouped by actor: by maps an
+// actor ID to the scores of the sentences naming it, in any order of
+// articles but in a fixed one (the bootstrap draws by position).
+func (l *Lexicon) ActorRows(by map[string][]float64, seed uint64) []ActorRow {
+	return actorRows(by, l.Params.Shrinkage, seed)
 }

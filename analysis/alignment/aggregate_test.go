@@ -205,9 +205,10 @@ func TestWriteEvidenceGolden(t *testing.T) {
 		texts = append(texts, x.Text)
 	}
 	ss := lex.Sentences(in)
+	uz := lex.Aggregate(ss, Seed("uz-2005", 1))
 	docs := []Doc{
-		{ID: "uz-2005", Title: "Uzbekistan  turns\nto Moscow", Texts: texts, Sentences: ss, Alignment: lex.Aggregate(ss, Seed("uz-2005", 1))},
-		{ID: "empty", Texts: []string{"Nothing here."}, Sentences: []Sentence{{Stance: None}}},
+		{ID: "uz-2005", Title: "Uzbekistan  turns\nto Moscow", Sentences: len(ss), Alignment: uz, Texts: DriverTexts(uz, func(i int) string { return texts[i] })},
+		{ID: "empty", Sentences: 1},
 	}
 	var buf bytes.Buffer
 	if err := WriteEvidence(&buf, docs, 5, lex.Poles); err != nil {

@@ -10,14 +10,24 @@ import (
 // Doc is a scored article for WriteEvidence.
 type Doc struct {
 	ID, Title string
-	Texts     []string   // the sentence texts
-	Sentences []Sentence // their scores, one per text
-	Alignment Article
+	Sentences int      // sentences in the article
+	Alignment Article  // its Drivers are the sentences listed
+	Texts     []string // the texts of Alignment.Drivers, one per driver
+}
+
+// DriverTexts returns the texts of a's drivers, detached from texts (so
+// they do not keep a whole article body alive).
+func DriverTexts(a Article, texts func(i int) string) []string {
+	out := make([]string, len(a.Drivers))
+	for k, d := range a.Drivers {
+		out[k] = strings.Clone(texts(d.Index))
+	}
+	return out
 }
 
 // WriteEvidence writes a readable Markdown report: for every article its
-// score, interval and components and the n sentences that drive the score
-// with their cues. Floats are printed with two decimals.
+// score, interval and components and up to n of its drivers with their
+// cues. Floats are printed with two decimals.
 func WriteEvidence(w io.Writer, docs []Doc, n int, poles [2]Pole) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "# Alignment evidence\n\nScore in [-1, 1]: +1 leans toward %s, -1 toward %s; null without evidence.\n", poles[0].Label, poles[1].Label)
@@ -36,11 +46,11 @@ func WriteEvidence(w io.Writer, docs []Doc, n int, poles [2]Pole) error {
 		if a.Interval != nil {
 			fmt.Fprintf(bw, " (95%% CI %s to %s, %d resamples)", f2(a.Interval.Low), f2(a.Interval.High), a.Resamples)
 		}
-		fmt.Fprintf(bw, "; components %s %.2f, %s %.2f; %d evidence sentences of %d\n\n", poles[0].Label, a.Russia, poles[1].Label, a.West, a.Evidence, len(d.Sentences))
-		for _, dr := range Evidence(d.Sentences, n) {
+		fmt.Fprintf(bw, "; components %s %.2f, %s %.2f; %d evidence sentences of %d\n\n", poles[0].Label, a.Russia, poles[1].Label, a.West, a.Evidence, d.Sentences)
+		for k, dr := range a.Drivers[:min(n, len(a.Drivers))] {
 			text := ""
-			if dr.Index < len(d.Texts) {
-				text = oneLine(d.Texts[dr.Index])
+			if k < len(d.Texts) {
+				text = oneLine(d.Texts[k])
 			}
 			fmt.Fprintf(bw, "- **%s %s** (sentence %d) %s\n  - cues: %s\n", dr.Stance, f2(dr.Score), dr.Index+1, text, strings.Join(dr.Cues, "; "))
 		}

@@ -498,7 +498,7 @@ func BenchmarkModularize(b *testing.B) {
 	b.Run("gonum", func(b *testing.B) {
 		var r community.ReducedGraph
 		for b.Loop() {
-			r = community.Modularize(n.g, 1, rand.NewPCG(1, 1))
+			r = community.Modularize(gonumGraph(n), 1, rand.NewPCG(1, 1))
 		}
 		labels := make([]int, len(n.Nodes))
 		for c, members := range r.Communities() {

@@ -3,8 +3,6 @@ package network
 import (
 	"cmp"
 	"slices"
-
-	"gonum.org/v1/gonum/graph/simple"
 )
 
 // Edge joins two entities mentioned in the same sentence. A < B, and Weight
@@ -26,9 +24,6 @@ type Network struct {
 	// with the weights alongside; they drive the deterministic iterations.
 	adj  [][]int
 	wadj [][]float64
-
-	// g holds the same graph for gonum: node ID i is Nodes[i].
-	g *simple.WeightedUndirectedGraph
 }
 
 // Build returns the co-mention network of sentences, where each element
@@ -38,27 +33,50 @@ type Network struct {
 // even one that is never mentioned with another entity. The weight of the
 // edge {a, b} is the number of sentences that mention both a and b.
 func Build(sentences [][]string) *Network {
-	seen := make(map[string]struct{})
-	type pair struct{ a, b string }
-	weights := make(map[pair]float64)
-	var ids []string
+	b := NewBuilder()
 	for _, s := range sentences {
-		ids = append(ids[:0], s...)
-		slices.Sort(ids)
-		ids = slices.Compact(ids)
-		for i, a := range ids {
-			seen[a] = struct{}{}
-			for _, b := range ids[i+1:] {
-				weights[pair{a, b}]++
-			}
+		b.Add(s)
+	}
+	return b.Network()
+}
+
+// Builder accumulates the sentences of a network one at a time, so a
+// corpus need not keep them all; Build(ss) is NewBuilder, Add of each
+// sentence, then Network.
+type Builder struct {
+	seen    map[string]struct{}
+	weights map[pair]float64
+	ids     []string // scratch
+}
+
+type pair struct{ a, b string }
+
+// NewBuilder returns an empty Builder.
+func NewBuilder() *Builder {
+	return &Builder{seen: map[string]struct{}{}, weights: map[pair]float64{}}
+}
+
+// Add counts one sentence: the IDs it mentions, as Build takes them.
+func (b *Builder) Add(sentence []string) {
+	ids := append(b.ids[:0], sentence...)
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	for i, a := range ids {
+		b.seen[a] = struct{}{}
+		for _, c := range ids[i+1:] {
+			b.weights[pair{a, c}]++
 		}
 	}
+	b.ids = ids
+}
 
+// Network returns the network of the sentences added so far.
+func (b *Builder) Network() *Network {
+	seen, weights := b.seen, b.weights
 	n := &Network{
 		Nodes: make([]string, 0, len(seen)),
 		Edges: make([]Edge, 0, len(weights)),
 		index: make(map[string]int, len(seen)),
-		g:     simple.NewWeightedUndirectedGraph(0, 0),
 	}
 	for id := range seen {
 		n.Nodes = append(n.Nodes, id)
@@ -73,7 +91,6 @@ func Build(sentences [][]string) *Network {
 	n.wadj = make([][]float64, len(n.Nodes))
 	for i, id := range n.Nodes {
 		n.index[id] = i
-		n.g.AddNode(simple.Node(i))
 	}
 	// Edges are sorted by (A, B) and node indices follow the same order, so
 	// appending in edge order leaves every adjacency list sorted: a node's
@@ -84,7 +101,6 @@ func Build(sentences [][]string) *Network {
 		n.wadj[u] = append(n.wadj[u], e.Weight)
 		n.adj[v] = append(n.adj[v], u)
 		n.wadj[v] = append(n.wadj[v], e.Weight)
-		n.g.SetWeightedEdge(n.g.NewWeightedEdge(simple.Node(u), simple.Node(v), e.Weight))
 	}
 	return n
 }

@@ -116,36 +116,52 @@ func compareCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	return nil
 }
 
-// collect keeps the processed articles of results, reporting and skipping
-// unreadable files and bodies already seen (in results or in prior).
+// collect returns the articles of results that are not duplicates (by
+// body, or by article ID, of each other or of prior), and how many it
+// skipped; each skip is reported on stderr.
 func collect(results []pipeline.Result, prior []*pipeline.Article, stderr io.Writer) ([]*pipeline.Article, int) {
-	seen := map[[32]byte]string{}
-	ids := map[string]string{}
+	c := newCollector(prior)
+	return c.add(results, stderr), c.skipped
+}
+
+// collector drops failed files and duplicates, batch after batch.
+type collector struct {
+	seen    map[[32]byte]string // body checksum → first file
+	ids     map[string]string   // article ID → first file
+	skipped int
+}
+
+func newCollector(prior []*pipeline.Article) *collector {
+	c := &collector{seen: map[[32]byte]string{}, ids: map[string]string{}}
 	for _, a := range prior {
-		seen[bodySum(a)] = a.Doc.Name
-		ids[a.Doc.ID] = a.Doc.Name
+		c.seen[bodySum(a)] = a.Doc.Name
+		c.ids[a.Doc.ID] = a.Doc.Name
 	}
+	return c
+}
+
+// add returns the articles of results that are new, in order.
+func (c *collector) add(results []pipeline.Result, stderr io.Writer) []*pipeline.Article {
 	var arts []*pipeline.Article
-	skipped := 0
 	for _, r := range results {
 		if r.Err != nil {
 			fmt.Fprintf(stderr, "alignnet: skip %v\n", r.Err)
-			skipped++
+			c.skipped++
 			continue
 		}
 		sum := bodySum(r.Article)
-		if first, dup := seen[sum]; dup {
+		if first, dup := c.seen[sum]; dup {
 			fmt.Fprintf(stderr, "alignnet: skip %s: same article as %s\n", r.Path, first)
-			skipped++
+			c.skipped++
 			continue
 		}
-		if first, dup := ids[r.Article.Doc.ID]; dup {
+		if first, dup := c.ids[r.Article.Doc.ID]; dup {
 			fmt.Fprintf(stderr, "alignnet: skip %s: same file name as %s (article IDs are file names)\n", r.Path, first)
-			skipped++
+			c.skipped++
 			continue
 		}
-		seen[sum], ids[r.Article.Doc.ID] = r.Path, r.Path
+		c.seen[sum], c.ids[r.Article.Doc.ID] = r.Path, r.Path
 		arts = append(arts, r.Article)
 	}
-	return arts, skipped
+	return arts
 }

@@ -70,3 +70,41 @@ func TestReproducible(t *testing.T) {
 		t.Errorf("only %d outputs", len(trees[0]))
 	}
 }
+
+// A data-only run compacts each article once its articles.json record is
+// written, and reads the files a batch at a time; its data files are
+// those of a full run byte for byte, on the seeds and on the held-out
+// articles together (crossing no batch boundary) and with the batch
+// boundary forced between every file.
+func TestDataOnlyMatchesFull(t *testing.T) {
+	dir := t.TempDir()
+	for _, in := range []string{"../../seeds", "../../testdata/heldout/articles"} {
+		full, data := filepath.Join(dir, "full"), filepath.Join(dir, "data")
+		if _, stderr, err := runArgs(t, "run", "-in", in, "-out", full); err != nil {
+			t.Fatalf("run %s: %v\n%s", in, err, stderr)
+		}
+		want := readTree(t, filepath.Join(full, "data"))
+		for _, batch := range []int{batchFiles, 1} {
+			old := batchSize
+			batchSize = batch
+			_, stderr, err := runArgs(t, "run", "-in", in, "-out", data, "-figures=false")
+			batchSize = old
+			if err != nil {
+				t.Fatalf("run -figures=false %s: %v\n%s", in, err, stderr)
+			}
+			got := readTree(t, data)
+			if _, ok := got["figures/network.svg"]; ok {
+				t.Errorf("%s: -figures=false drew figures", in)
+			}
+			got = readTree(t, filepath.Join(data, "data"))
+			if len(got) != len(want) {
+				t.Fatalf("%s batch %d: %d data files, full run %d", in, batch, len(got), len(want))
+			}
+			for name, b := range want {
+				if !bytes.Equal(got[name], b) {
+					t.Errorf("%s batch %d: data/%s differs from the full run's", in, batch, name)
+				}
+			}
+		}
+	}
+}

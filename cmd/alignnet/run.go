@@ -48,36 +48,32 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	tm.start("read, sentences, entities")
-	stop := progress(stderr, &p.Done, len(files))
-	results := p.ProcessFiles(files, runtime.GOMAXPROCS(0))
-	stop()
-	if p.Cache != nil {
-		if err := p.Cache.Save(files); err != nil {
+	generator := fmt.Sprintf("alignnet %s; kb sha256:%s; poles sha256:%s", version, m.checksum, lex.Checksum)
+	var res *analysis.Result
+	var skipped int
+	err = replaceDir(*out, func(dir string) error {
+		ddir := filepath.Join(dir, "data")
+		if err := os.MkdirAll(ddir, 0o755); err != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "alignnet: cache: %d articles from the cache, %d processed\n", p.Cache.Hits.Load(), p.Cache.Misses.Load())
-	}
-	arts, skipped := collect(results, nil, stderr)
-	if len(arts) == 0 {
-		return fmt.Errorf("%s: no readable article", *in)
-	}
-	for _, a := range arts {
-		// Outputs name files relative to -in, so the same articles give
-		// the same bytes wherever they are.
-		if rel, err := filepath.Rel(*in, a.Doc.Name); err == nil {
-			a.File = filepath.ToSlash(rel)
+		tm.start("read, score, articles.json")
+		stop := progress(stderr, &p.Done, len(files))
+		// Without figures nothing needs an article whole once its
+		// record is written: compact it, so memory does not grow with
+		// the archive's text.
+		res, skipped, err = analyzeFiles(p, lex, *seed, files, *in, !*figs, filepath.Join(ddir, "articles.json"), generator, stderr)
+		stop()
+		if err != nil {
+			return err
 		}
-	}
-	tm.start("alignment, network, measures")
-	res, err := analysis.Analyze(arts, lex, *seed)
-	if err != nil {
-		return err
-	}
-	generator := fmt.Sprintf("alignnet %s; kb sha256:%s; poles sha256:%s", version, m.checksum, lex.Checksum)
-	err = replaceDir(*out, func(dir string) error {
+		if p.Cache != nil {
+			if err := p.Cache.Save(files); err != nil {
+				return err
+			}
+			fmt.Fprintf(stderr, "alignnet: cache: %d articles from the cache, %d processed\n", p.Cache.Hits.Load(), p.Cache.Misses.Load())
+		}
 		tm.start("data files")
-		if err := writeData(filepath.Join(dir, "data"), res, generator); err != nil {
+		if err := writeData(ddir, res); err != nil {
 			return err
 		}
 		if !*figs {
@@ -108,7 +104,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "alignnet: %d articles, %d actors, %d edges → %s\n", len(arts), len(res.Actors), len(res.Network.Edges), *out)
+	fmt.Fprintf(stdout, "alignnet: %d articles, %d actors, %d edges → %s\n", len(res.Articles), len(res.Actors), len(res.Network.Edges), *out)
 	if skipped > 0 {
 		return fmt.Errorf("%d of %d files: %w", skipped, len(files), errPartial)
 	}
@@ -163,13 +159,70 @@ func (m *model) load(stderr io.Writer) (*pipeline.Pipeline, *alignment.Lexicon, 
 
 func bodySum(a *pipeline.Article) [32]byte { return sha256.Sum256([]byte(a.Doc.Body)) }
 
-// writeData writes the data exports into dir.
-func writeData(dir string, res *analysis.Result, generator string) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+// batchFiles is the number of files read and scored before their
+// articles.json records are written; batchSize is the one in use (tests
+// change it).
+const batchFiles = 1024
+
+var batchSize = batchFiles
+
+// analyzeFiles reads and scores the files a batch at a time on every core
+// and writes articles.json (at path) as it goes, so the records of an
+// archive are never all in memory; with compact, an article keeps only its
+// alignment and metadata once its record is written. It returns the
+// corpus analysis and the number of files skipped (unreadable or
+// duplicates, reported on stderr).
+func analyzeFiles(p *pipeline.Pipeline, lex *alignment.Lexicon, seed uint64, files []string, in string, compact bool, path, generator string, stderr io.Writer) (*analysis.Result, int, error) {
+	c := analysis.NewCorpus(lex, seed)
+	col := newCollector(nil)
+	err := createFile(path, func(w io.Writer) error {
+		aw, err := export.NewArticleWriter(w, generator)
+		if err != nil {
+			return err
+		}
+		for lo := 0; lo < len(files); lo += batchSize {
+			results := p.ProcessFiles(files[lo:min(lo+batchSize, len(files))], runtime.GOMAXPROCS(0))
+			arts := col.add(results, stderr)
+			for _, a := range arts {
+				// Outputs name files relative to -in, so the same
+				// articles give the same bytes wherever they are.
+				if rel, err := filepath.Rel(in, a.Doc.Name); err == nil {
+					a.File = filepath.ToSlash(rel)
+				}
+			}
+			err := c.Add(arts, func(batch []analysis.Article) error {
+				if err := aw.Write(batch); err != nil {
+					return err
+				}
+				if compact {
+					for i := range batch {
+						batch[i].Compact()
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		if c.Len() == 0 {
+			return fmt.Errorf("%s: no readable article", in)
+		}
+		return aw.Close()
+	})
+	if err != nil {
+		if c.Len() == 0 {
+			return nil, 0, err // the message names the folder
+		}
+		return nil, 0, fmt.Errorf("articles.json: %w", err)
 	}
+	res, err := c.Result()
+	return res, col.skipped, err
+}
+
+// writeData writes the data exports other than articles.json into dir.
+func writeData(dir string, res *analysis.Result) error {
 	return writeFiles(dir, []file{
-		{"articles.json", func(w io.Writer) error { return export.Articles(w, res, generator) }},
 		{"nodes.csv", func(w io.Writer) error { return export.Nodes(w, res) }},
 		{"actors.csv", func(w io.Writer) error { return export.Actors(w, res) }},
 		{"evidence.md", func(w io.Writer) error { return export.Evidence(w, res) }},

@@ -91,45 +91,76 @@ type (
 )
 
 // Articles writes the articles.json contract. generator names the tool and
-// version that made it. Articles are encoded one at a time, so the
-// document never has to fit in memory; the bytes are those of encoding
-// the whole document with two-space indentation.
+// version that made it.
 func Articles(w io.Writer, res *analysis.Result, generator string) error {
-	gen, err := marshal(generator, "")
+	aw, err := NewArticleWriter(w, generator)
 	if err != nil {
 		return err
 	}
-	if len(res.Articles) == 0 {
-		_, err := fmt.Fprintf(w, "{\n  \"generator\": %s,\n  \"articles\": []\n}\n", gen)
+	if err := aw.Write(res.Articles); err != nil {
 		return err
 	}
-	if _, err := fmt.Fprintf(w, "{\n  \"generator\": %s,\n  \"articles\": [\n    ", gen); err != nil {
-		return err
+	return aw.Close()
+}
+
+// ArticleWriter writes articles.json a batch of articles at a time, so
+// the document never has to be in memory whole: the bytes are those of
+// encoding the whole document at once with two-space indentation.
+type ArticleWriter struct {
+	w io.Writer
+	n int // articles written
+}
+
+// NewArticleWriter writes the head of the document to w.
+func NewArticleWriter(w io.Writer, generator string) (*ArticleWriter, error) {
+	gen, err := marshal(generator, "")
+	if err != nil {
+		return nil, err
 	}
-	// Encode a batch of articles on every core, then write it in order.
+	if _, err := fmt.Fprintf(w, "{\n  \"generator\": %s,\n  \"articles\": [", gen); err != nil {
+		return nil, err
+	}
+	return &ArticleWriter{w: w}, nil
+}
+
+// Write encodes the records of arts on every core and writes them in
+// order.
+func (aw *ArticleWriter) Write(arts []analysis.Article) error {
 	const batch = 256
 	encoded := make([][]byte, batch)
 	errs := make([]error, batch)
-	for lo := 0; lo < len(res.Articles); lo += batch {
-		hi := min(lo+batch, len(res.Articles))
+	for lo := 0; lo < len(arts); lo += batch {
+		hi := min(lo+batch, len(arts))
 		parallel(hi-lo, func(i int) {
-			encoded[i], errs[i] = marshal(article(&res.Articles[lo+i]), "    ")
+			encoded[i], errs[i] = marshal(article(&arts[lo+i]), "    ")
 		})
 		for i := range hi - lo {
 			if errs[i] != nil {
-				return fmt.Errorf("article %s: %w", res.Articles[lo+i].Doc.ID, errs[i])
+				return fmt.Errorf("article %s: %w", arts[lo+i].Doc.ID, errs[i])
 			}
-			if lo+i > 0 {
-				if _, err := io.WriteString(w, ",\n    "); err != nil {
-					return err
-				}
+			sep := ",\n    "
+			if aw.n == 0 {
+				sep = "\n    "
 			}
-			if _, err := w.Write(encoded[i]); err != nil {
+			if _, err := io.WriteString(aw.w, sep); err != nil {
 				return err
 			}
+			if _, err := aw.w.Write(encoded[i]); err != nil {
+				return err
+			}
+			aw.n++
 		}
 	}
-	_, err = io.WriteString(w, "\n  ]\n}\n")
+	return nil
+}
+
+// Close writes the tail of the document (it does not close w).
+func (aw *ArticleWriter) Close() error {
+	tail := "\n  ]\n}\n"
+	if aw.n == 0 {
+		tail = "]\n}\n"
+	}
+	_, err := io.WriteString(aw.w, tail)
 	return err
 }
 
@@ -187,8 +218,8 @@ func article(a *analysis.Article) jsonArticle {
 	if al.Interval != nil {
 		ja.Alignment.Interval = &jsonInterval{Low: round(al.Interval.Low), High: round(al.Interval.High)}
 	}
-	for _, d := range al.Drivers {
-		ja.Alignment.Drivers = append(ja.Alignment.Drivers, jsonDriver{Sentence: d.Index, Stance: string(d.Stance), Score: round(d.Score), Cues: nonNil(d.Cues), Text: a.Sentences[d.Index].Text})
+	for k, d := range al.Drivers {
+		ja.Alignment.Drivers = append(ja.Alignment.Drivers, jsonDriver{Sentence: d.Index, Stance: string(d.Stance), Score: round(d.Score), Cues: nonNil(d.Cues), Text: a.DriverTexts[k]})
 	}
 	return ja
 }
@@ -248,11 +279,7 @@ func Actors(w io.Writer, res *analysis.Result) error {
 func Evidence(w io.Writer, res *analysis.Result) error {
 	var docs []alignment.Doc
 	for _, a := range res.Articles {
-		texts := make([]string, len(a.Sentences))
-		for i, s := range a.Sentences {
-			texts[i] = s.Text
-		}
-		docs = append(docs, alignment.Doc{ID: a.Doc.ID, Title: a.Doc.Title, Texts: texts, Sentences: a.Stances, Alignment: a.Alignment})
+		docs = append(docs, alignment.Doc{ID: a.Doc.ID, Title: a.Doc.Title, Sentences: a.SentenceCount, Alignment: a.Alignment, Texts: a.DriverTexts})
 	}
 	return alignment.WriteEvidence(w, docs, EvidenceSentences, res.Poles)
 }

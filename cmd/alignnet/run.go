@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -32,8 +33,20 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	m := modelFlags(fs)
 	figs := fs.Bool("figures", true, "draw the figures (false: data files only)")
 	timings := fs.Bool("timings", false, "print the wall time of each stage to stderr")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file (for go tool pprof)")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 
 	tm := &timer{w: stderr, on: *timings}
@@ -50,7 +63,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	generator := fmt.Sprintf("alignnet %s; kb sha256:%s; poles sha256:%s", version, m.checksum, lex.Checksum)
 	var res *analysis.Result
-	var skipped int
+	var nskipped int
 	err = replaceDir(*out, func(dir string) error {
 		ddir := filepath.Join(dir, "data")
 		if err := os.MkdirAll(ddir, 0o755); err != nil {
@@ -61,9 +74,14 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		// Without figures nothing needs an article whole once its
 		// record is written: compact it, so memory does not grow with
 		// the archive's text.
-		res, skipped, err = analyzeFiles(p, lex, *seed, files, *in, !*figs, filepath.Join(ddir, "articles.json"), generator, stderr)
+		corpus, skipped, err := analyzeFiles(p, lex, *seed, files, *in, !*figs, filepath.Join(ddir, "articles.json"), generator, stderr)
 		stop()
 		if err != nil {
+			return err
+		}
+		nskipped = skipped
+		tm.start("network, measures, actors")
+		if res, err = corpus.Result(); err != nil {
 			return err
 		}
 		if p.Cache != nil {
@@ -105,8 +123,8 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	fmt.Fprintf(stdout, "alignnet: %d articles, %d actors, %d edges → %s\n", len(res.Articles), len(res.Actors), len(res.Network.Edges), *out)
-	if skipped > 0 {
-		return fmt.Errorf("%d of %d files: %w", skipped, len(files), errPartial)
+	if nskipped > 0 {
+		return fmt.Errorf("%d of %d files: %w", nskipped, len(files), errPartial)
 	}
 	return nil
 }
@@ -170,9 +188,9 @@ var batchSize = batchFiles
 // and writes articles.json (at path) as it goes, so the records of an
 // archive are never all in memory; with compact, an article keeps only its
 // alignment and metadata once its record is written. It returns the
-// corpus analysis and the number of files skipped (unreadable or
-// duplicates, reported on stderr).
-func analyzeFiles(p *pipeline.Pipeline, lex *alignment.Lexicon, seed uint64, files []string, in string, compact bool, path, generator string, stderr io.Writer) (*analysis.Result, int, error) {
+// corpus and the number of files skipped (unreadable or duplicates,
+// reported on stderr).
+func analyzeFiles(p *pipeline.Pipeline, lex *alignment.Lexicon, seed uint64, files []string, in string, compact bool, path, generator string, stderr io.Writer) (*analysis.Corpus, int, error) {
 	c := analysis.NewCorpus(lex, seed)
 	col := newCollector(nil)
 	err := createFile(path, func(w io.Writer) error {
@@ -216,8 +234,7 @@ func analyzeFiles(p *pipeline.Pipeline, lex *alignment.Lexicon, seed uint64, fil
 		}
 		return nil, 0, fmt.Errorf("articles.json: %w", err)
 	}
-	res, err := c.Result()
-	return res, col.skipped, err
+	return c, col.skipped, nil
 }
 
 // writeData writes the data exports other than articles.json into dir.

@@ -100,8 +100,19 @@ func TestRunNoEvidenceIsNull(t *testing.T) {
 		t.Fatalf("run: %v\n%s", err, stderr)
 	}
 	data, _ := os.ReadFile(filepath.Join(out, "data", "articles.json"))
-	if !strings.Contains(string(data), `"score": null`) {
-		t.Errorf("articles.json has no null score for an article without evidence:\n%s", data)
+	var doc struct {
+		Articles []struct {
+			Alignment map[string]json.RawMessage
+		}
+	}
+	if err := json.Unmarshal(data, &doc); err != nil || len(doc.Articles) != 1 {
+		t.Fatalf("articles.json: %v, %d articles", err, len(doc.Articles))
+	}
+	al := doc.Articles[0].Alignment
+	for _, key := range []string{"score", "interval"} {
+		if v, ok := al[key]; !ok || string(v) != "null" {
+			t.Errorf("alignment.%s = %s, want null for an article without evidence", key, v)
+		}
 	}
 }
 

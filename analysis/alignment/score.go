@@ -192,7 +192,6 @@ func (l *Lexicon) score(text string, actors []Actor, prev context, sc *scratch) 
 	}
 	sort.Strings(out.Actors)
 
-	a.structure()
 	next := context{poles: explicit}
 
 	// Subject continuity.
@@ -230,6 +229,9 @@ func (l *Lexicon) score(text string, actors []Actor, prev context, sc *scratch) 
 		}
 	}
 
+	// Clauses, scopes and negations matter only to a sentence that can
+	// have a stance.
+	a.structure()
 	ev := declined(a.cues(carriedPoles))
 	if implicit {
 		// The subject is implied: only what relates it to the pole

@@ -1,7 +1,8 @@
 package alignment
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -127,12 +128,12 @@ func validSpans(text string, actors []Actor) []int {
 		}
 		idx = append(idx, i)
 	}
-	sort.SliceStable(idx, func(x, y int) bool {
-		a, b := actors[idx[x]], actors[idx[y]]
+	slices.SortStableFunc(idx, func(x, y int) int {
+		a, b := actors[x], actors[y]
 		if a.Start != b.Start {
-			return a.Start < b.Start
+			return cmp.Compare(a.Start, b.Start)
 		}
-		return a.End > b.End
+		return cmp.Compare(b.End, a.End)
 	})
 	out := idx[:0]
 	end := 0

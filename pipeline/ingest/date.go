@@ -70,7 +70,11 @@ func monthWords(s string) []monthWord {
 			j++
 		}
 		if n := j - i; n >= 3 && n <= 9 && (i == 0 || !wordByte(s[i-1])) && (j == len(s) || !wordByte(s[j])) {
-			if m := monthNames[strings.ToLower(s[i:j])]; m > 0 {
+			var buf [9]byte // lower-cased on the stack: no allocation per word
+			for k := i; k < j; k++ {
+				buf[k-i] = s[k] | 0x20
+			}
+			if m := monthNames[string(buf[:j-i])]; m > 0 {
 				out = append(out, monthWord{m, i, j})
 			}
 		}
@@ -202,9 +206,17 @@ func digitSep(s string, re *regexp.Regexp) bool {
 	if re == dotRe {
 		seps = "."
 	}
-	for i := 1; i+1 < len(s); i++ {
-		if strings.IndexByte(seps, s[i]) >= 0 && isDigit(s[i-1]) && isDigit(s[i+1]) {
-			return true
+	for k := 0; k < len(seps); k++ {
+		for i := 0; ; {
+			j := strings.IndexByte(s[i:], seps[k])
+			if j < 0 {
+				break
+			}
+			i += j
+			if i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]) {
+				return true
+			}
+			i++
 		}
 	}
 	return false

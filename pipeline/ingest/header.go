@@ -33,6 +33,13 @@ var fieldKeys = map[string]string{
 // alternative.
 var keyRe = regexp.MustCompile(`(?i)(?:^|\s)(publication date|publication|headline|published|licence|license|authors|author|byline|volume|source|title|issue|date|link|url)\s*:`)
 
+// headerKeys are the keys of keyRe.
+var headerKeys = map[string]bool{
+	"publication date": true, "publication": true, "headline": true, "published": true,
+	"licence": true, "license": true, "authors": true, "author": true, "byline": true,
+	"volume": true, "source": true, "title": true, "issue": true, "date": true, "link": true, "url": true,
+}
+
 // otherKeyRe is a header line with a key outside fieldKeys ("Tags: ...");
 // it is taken only inside a header block that already has a known key.
 var otherKeyRe = regexp.MustCompile(`^([A-Z][A-Za-z]*(?:[ _-][A-Za-z]+){0,2})\s*:\s*(\S.*)$`)
@@ -50,6 +57,12 @@ type field struct{ key, value string }
 // headerFields splits a header line into its fields, or returns nil if the
 // line does not start with a known key.
 func headerFields(line string) []field {
+	// The first key opens the line, so its colon is the line's first:
+	// most lines (every body paragraph) fail here, before the regexp.
+	colon := strings.IndexByte(line, ':')
+	if colon < 0 || !headerKeys[strings.ToLower(strings.TrimSpace(line[:colon]))] {
+		return nil
+	}
 	locs := keyRe.FindAllStringSubmatchIndex(line, -1)
 	if len(locs) == 0 || strings.TrimSpace(line[:locs[0][0]]) != "" {
 		return nil

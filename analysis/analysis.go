@@ -28,10 +28,12 @@ type Article struct {
 }
 
 // Compact drops what only the per-article outputs need (the body, the
-// sentences with their stances, the entities), keeping the metadata and
-// the alignment with its drivers' texts. Run it after the article's
-// articles.json record is written, when a corpus is too large to keep
-// whole: the corpus-wide results are already folded into the Corpus.
+// sentences with their stances, the entities, the drivers and their
+// texts), keeping the metadata and the alignment's figures. Run it after
+// the article's articles.json and evidence.md parts are written, when a
+// corpus is too large to keep whole: the corpus-wide results are already
+// folded into the Corpus. A compacted article cannot be drawn or
+// compared.
 func (a *Article) Compact() {
 	d := a.Doc
 	doc := &ingest.Document{
@@ -41,6 +43,7 @@ func (a *Article) Compact() {
 	}
 	a.Article = &pipeline.Article{Doc: doc, File: strings.Clone(a.File), Subject: a.Subject, Sources: cloneAll(a.Sources)}
 	a.Stances = nil
+	a.Alignment.Drivers, a.DriverTexts = nil, nil
 }
 
 func cloneAll(ss []string) []string {
@@ -168,10 +171,11 @@ func (c *Corpus) fold(out *Article) {
 func (c *Corpus) Len() int { return len(c.articles) }
 
 // Result builds the network of the articles added, its measures and the
-// actors' alignment.
+// actors' alignment. Call it once: it releases the tallies.
 func (c *Corpus) Result() (*Result, error) {
 	res := &Result{Poles: c.lex.Poles, Articles: c.articles}
 	res.Network = c.net.Network()
+	c.net = nil
 	measures, err := res.Network.Measures(c.seed)
 	if err != nil {
 		return nil, err
@@ -180,6 +184,7 @@ func (c *Corpus) Result() (*Result, error) {
 	for _, r := range c.lex.ActorRows(c.scores, c.seed) {
 		rows[r.ID] = r
 	}
+	c.scores = nil
 	for _, id := range res.Network.Nodes {
 		ac := c.actors[id]
 		ac.Bloc = majority(ac.blocs)

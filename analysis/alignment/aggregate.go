@@ -327,10 +327,9 @@ func Evidence(ss []Sentence, n int) []Driver {
 		}
 	}
 	sort.SliceStable(ds, func(i, j int) bool { return math.Abs(ds[i].Score) > math.Abs(ds[j].Score) })
-	if len(ds) > n {
-		ds = ds[:n]
-	}
-	return ds
+	// A copy of the first n: the drivers outlive the article, the
+	// candidates need not.
+	return slices.Clone(ds[:min(n, len(ds))])
 }
 
 // Aggregate combines the scored sentences of an article, in order, with

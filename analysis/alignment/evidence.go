@@ -30,32 +30,45 @@ func DriverTexts(a Article, texts func(i int) string) []string {
 // cues. Floats are printed with two decimals.
 func WriteEvidence(w io.Writer, docs []Doc, n int, poles [2]Pole) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "# Alignment evidence\n\nScore in [-1, 1]: +1 leans toward %s, -1 toward %s; null without evidence.\n", poles[0].Label, poles[1].Label)
+	WriteEvidenceHead(bw, poles)
 	for _, d := range docs {
-		title := d.Title
-		if title == "" {
-			title = d.ID
-		}
-		fmt.Fprintf(bw, "\n## %s\n\n`%s`", oneLine(title), d.ID)
-		a := d.Alignment
-		if a.Score == nil {
-			fmt.Fprintf(bw, " — score null (no evidence)\n")
-			continue
-		}
-		fmt.Fprintf(bw, " — score %s", f2(*a.Score))
-		if a.Interval != nil {
-			fmt.Fprintf(bw, " (95%% CI %s to %s, %d resamples)", f2(a.Interval.Low), f2(a.Interval.High), a.Resamples)
-		}
-		fmt.Fprintf(bw, "; components %s %.2f, %s %.2f; %d evidence sentences of %d\n\n", poles[0].Label, a.Russia, poles[1].Label, a.West, a.Evidence, d.Sentences)
-		for k, dr := range a.Drivers[:min(n, len(a.Drivers))] {
-			text := ""
-			if k < len(d.Texts) {
-				text = oneLine(d.Texts[k])
-			}
-			fmt.Fprintf(bw, "- **%s %s** (sentence %d) %s\n  - cues: %s\n", dr.Stance, f2(dr.Score), dr.Index+1, text, strings.Join(dr.Cues, "; "))
-		}
+		WriteEvidenceDoc(bw, d, n, poles)
 	}
 	return bw.Flush()
+}
+
+// WriteEvidenceHead writes the head of the report WriteEvidence writes;
+// WriteEvidenceDoc then writes one article's part, so the report can be
+// written as articles are scored. Errors are those of w, for the caller
+// to check (a bufio.Writer keeps the first).
+func WriteEvidenceHead(w io.Writer, poles [2]Pole) {
+	fmt.Fprintf(w, "# Alignment evidence\n\nScore in [-1, 1]: +1 leans toward %s, -1 toward %s; null without evidence.\n", poles[0].Label, poles[1].Label)
+}
+
+// WriteEvidenceDoc writes the part of one article (see WriteEvidence).
+func WriteEvidenceDoc(w io.Writer, d Doc, n int, poles [2]Pole) {
+	title := d.Title
+	if title == "" {
+		title = d.ID
+	}
+	fmt.Fprintf(w, "\n## %s\n\n`%s`", oneLine(title), d.ID)
+	a := d.Alignment
+	if a.Score == nil {
+		fmt.Fprintf(w, " — score null (no evidence)\n")
+		return
+	}
+	fmt.Fprintf(w, " — score %s", f2(*a.Score))
+	if a.Interval != nil {
+		fmt.Fprintf(w, " (95%% CI %s to %s, %d resamples)", f2(a.Interval.Low), f2(a.Interval.High), a.Resamples)
+	}
+	fmt.Fprintf(w, "; components %s %.2f, %s %.2f; %d evidence sentences of %d\n\n", poles[0].Label, a.Russia, poles[1].Label, a.West, a.Evidence, d.Sentences)
+	for k, dr := range a.Drivers[:min(n, len(a.Drivers))] {
+		text := ""
+		if k < len(d.Texts) {
+			text = oneLine(d.Texts[k])
+		}
+		fmt.Fprintf(w, "- **%s %s** (sentence %d) %s\n  - cues: %s\n", dr.Stance, f2(dr.Score), dr.Index+1, text, strings.Join(dr.Cues, "; "))
+	}
 }
 
 func f2(x float64) string {

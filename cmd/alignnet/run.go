@@ -34,6 +34,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	figs := fs.Bool("figures", true, "draw the figures (false: data files only)")
 	timings := fs.Bool("timings", false, "print the wall time of each stage to stderr")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file (for go tool pprof)")
+	memprofile := fs.String("memprofile", "", "write a heap profile, taken once the corpus is analysed, to this file")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -74,7 +75,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		// Without figures nothing needs an article whole once its
 		// record is written: compact it, so memory does not grow with
 		// the archive's text.
-		corpus, skipped, err := analyzeFiles(p, lex, *seed, files, *in, !*figs, filepath.Join(ddir, "articles.json"), generator, stderr)
+		corpus, skipped, err := analyzeFiles(p, lex, *seed, files, *in, !*figs, ddir, generator, stderr)
 		stop()
 		if err != nil {
 			return err
@@ -83,6 +84,11 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		tm.start("network, measures, actors")
 		if res, err = corpus.Result(); err != nil {
 			return err
+		}
+		if *memprofile != "" {
+			if err := writeHeapProfile(*memprofile); err != nil {
+				return err
+			}
 		}
 		if p.Cache != nil {
 			if err := p.Cache.Save(files); err != nil {
@@ -177,6 +183,20 @@ func (m *model) load(stderr io.Writer) (*pipeline.Pipeline, *alignment.Lexicon, 
 
 func bodySum(a *pipeline.Article) [32]byte { return sha256.Sum256([]byte(a.Doc.Body)) }
 
+// writeHeapProfile writes the live heap to path.
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	runtime.GC()
+	err = pprof.WriteHeapProfile(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
 // batchFiles is the number of files read and scored before their
 // articles.json records are written; batchSize is the one in use (tests
 // change it).
@@ -185,64 +205,102 @@ const batchFiles = 1024
 var batchSize = batchFiles
 
 // analyzeFiles reads and scores the files a batch at a time on every core
-// and writes articles.json (at path) as it goes, so the records of an
-// archive are never all in memory; with compact, an article keeps only its
-// alignment and metadata once its record is written. It returns the
-// corpus and the number of files skipped (unreadable or duplicates,
+// and writes articles.json and evidence.md into dir as it goes, so the
+// records of an archive are never all in memory; with compact, an article
+// keeps only its metadata and alignment figures once written. It returns
+// the corpus and the number of files skipped (unreadable or duplicates,
 // reported on stderr).
-func analyzeFiles(p *pipeline.Pipeline, lex *alignment.Lexicon, seed uint64, files []string, in string, compact bool, path, generator string, stderr io.Writer) (*analysis.Corpus, int, error) {
+func analyzeFiles(p *pipeline.Pipeline, lex *alignment.Lexicon, seed uint64, files []string, in string, compact bool, dir, generator string, stderr io.Writer) (*analysis.Corpus, int, error) {
 	c := analysis.NewCorpus(lex, seed)
 	col := newCollector(nil)
-	err := createFile(path, func(w io.Writer) error {
-		aw, err := export.NewArticleWriter(w, generator)
-		if err != nil {
-			return err
-		}
-		for lo := 0; lo < len(files); lo += batchSize {
-			results := p.ProcessFiles(files[lo:min(lo+batchSize, len(files))], runtime.GOMAXPROCS(0))
-			arts := col.add(results, stderr)
-			for _, a := range arts {
-				// Outputs name files relative to -in, so the same
-				// articles give the same bytes wherever they are.
-				if rel, err := filepath.Rel(in, a.Doc.Name); err == nil {
-					a.File = filepath.ToSlash(rel)
-				}
-			}
-			err := c.Add(arts, func(batch []analysis.Article) error {
-				if err := aw.Write(batch); err != nil {
-					return err
-				}
-				if compact {
-					for i := range batch {
-						batch[i].Compact()
-					}
-				}
-				return nil
-			})
-			if err != nil {
-				return err
-			}
-		}
-		if c.Len() == 0 {
-			return fmt.Errorf("%s: no readable article", in)
-		}
-		return aw.Close()
-	})
+	js, err := openSink(filepath.Join(dir, "articles.json"))
 	if err != nil {
-		if c.Len() == 0 {
-			return nil, 0, err // the message names the folder
-		}
+		return nil, 0, err
+	}
+	defer js.f.Close()
+	ev, err := openSink(filepath.Join(dir, "evidence.md"))
+	if err != nil {
+		return nil, 0, err
+	}
+	defer ev.f.Close()
+	aw, err := export.NewArticleWriter(js, generator)
+	if err != nil {
 		return nil, 0, fmt.Errorf("articles.json: %w", err)
+	}
+	ew := export.NewEvidenceWriter(ev, lex.Poles)
+	for lo := 0; lo < len(files); lo += batchSize {
+		results := p.ProcessFiles(files[lo:min(lo+batchSize, len(files))], runtime.GOMAXPROCS(0))
+		arts := col.add(results, stderr)
+		for _, a := range arts {
+			// Outputs name files relative to -in, so the same articles
+			// give the same bytes wherever they are.
+			if rel, err := filepath.Rel(in, a.Doc.Name); err == nil {
+				a.File = filepath.ToSlash(rel)
+			}
+		}
+		err := c.Add(arts, func(batch []analysis.Article) error {
+			if err := aw.Write(batch); err != nil {
+				return fmt.Errorf("articles.json: %w", err)
+			}
+			ew.Write(batch)
+			if compact {
+				for i := range batch {
+					batch[i].Compact()
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, 0, err
+		}
+	}
+	if c.Len() == 0 {
+		return nil, 0, fmt.Errorf("%s: no readable article", in)
+	}
+	if err := aw.Close(); err != nil {
+		return nil, 0, fmt.Errorf("articles.json: %w", err)
+	}
+	if err := js.close(); err != nil {
+		return nil, 0, fmt.Errorf("articles.json: %w", err)
+	}
+	if err := ew.Close(); err != nil {
+		return nil, 0, fmt.Errorf("evidence.md: %w", err)
+	}
+	if err := ev.close(); err != nil {
+		return nil, 0, fmt.Errorf("evidence.md: %w", err)
 	}
 	return c, col.skipped, nil
 }
 
-// writeData writes the data exports other than articles.json into dir.
+// sink is an output file behind a buffer.
+type sink struct {
+	f *os.File
+	*bufio.Writer
+}
+
+func openSink(path string) (*sink, error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	return &sink{f, bufio.NewWriterSize(f, 1<<18)}, nil
+}
+
+// close flushes the buffer and closes the file.
+func (s *sink) close() error {
+	err := s.Flush()
+	if cerr := s.f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// writeData writes the data exports other than articles.json and
+// evidence.md into dir.
 func writeData(dir string, res *analysis.Result) error {
 	return writeFiles(dir, []file{
 		{"nodes.csv", func(w io.Writer) error { return export.Nodes(w, res) }},
 		{"actors.csv", func(w io.Writer) error { return export.Actors(w, res) }},
-		{"evidence.md", func(w io.Writer) error { return export.Evidence(w, res) }},
 		{"edges.csv", func(w io.Writer) error { return export.Edges(w, res) }},
 		{"entities.csv", func(w io.Writer) error { return export.Entities(w, res) }},
 		{"network.graphml", func(w io.Writer) error { return export.GraphML(w, res) }},
@@ -269,19 +327,15 @@ func writeFiles(dir string, files []file) error {
 
 // createFile creates path and fills it with write.
 func createFile(path string, write func(io.Writer) error) error {
-	fh, err := os.Create(path)
+	sk, err := openSink(path)
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriterSize(fh, 1<<18)
-	err = write(w)
-	if err == nil {
-		err = w.Flush()
+	if err := write(sk); err != nil {
+		sk.f.Close()
+		return err
 	}
-	if cerr := fh.Close(); err == nil {
-		err = cerr
-	}
-	return err
+	return sk.close()
 }
 
 // replaceDir builds a new version of dir in a staging folder beside it with

@@ -3,6 +3,7 @@
 package export
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -291,12 +292,34 @@ func Actors(w io.Writer, res *analysis.Result) error {
 // Evidence writes evidence.md: for every article its score and the
 // sentences that drive it, with their cues.
 func Evidence(w io.Writer, res *analysis.Result) error {
-	var docs []alignment.Doc
-	for _, a := range res.Articles {
-		docs = append(docs, alignment.Doc{ID: a.Doc.ID, Title: a.Doc.Title, Sentences: a.SentenceCount, Alignment: a.Alignment, Texts: a.DriverTexts})
-	}
-	return alignment.WriteEvidence(w, docs, EvidenceSentences, res.Poles)
+	ew := NewEvidenceWriter(w, res.Poles)
+	ew.Write(res.Articles)
+	return ew.Close()
 }
+
+// EvidenceWriter writes evidence.md a batch of articles at a time.
+type EvidenceWriter struct {
+	w     *bufio.Writer
+	poles [2]alignment.Pole
+}
+
+// NewEvidenceWriter writes the head of evidence.md to w.
+func NewEvidenceWriter(w io.Writer, poles [2]alignment.Pole) *EvidenceWriter {
+	ew := &EvidenceWriter{w: bufio.NewWriter(w), poles: poles}
+	alignment.WriteEvidenceHead(ew.w, poles)
+	return ew
+}
+
+// Write writes the parts of arts; errors surface at Close.
+func (ew *EvidenceWriter) Write(arts []analysis.Article) {
+	for _, a := range arts {
+		alignment.WriteEvidenceDoc(ew.w, alignment.Doc{ID: a.Doc.ID, Title: a.Doc.Title, Sentences: a.SentenceCount, Alignment: a.Alignment, Texts: a.DriverTexts}, EvidenceSentences, ew.poles)
+	}
+}
+
+// Close flushes what is buffered and returns the first write error (it
+// does not close the underlying writer).
+func (ew *EvidenceWriter) Close() error { return ew.w.Flush() }
 
 // EvidenceSentences is the number of sentences evidence.md lists per
 // article.

@@ -167,6 +167,79 @@ func (c *Corpus) fold(out *Article) {
 	}
 }
 
+// Score labels the sentences of one article and aggregates them, as Add
+// does for each of its articles; it changes nothing in c and is safe to
+// call from several goroutines. Fold the result in with Fold, in order.
+func (c *Corpus) Score(a *pipeline.Article) Article { return score(a, c.lex, c.seed) }
+
+// Fold adds one scored article to the corpus and returns the copy it
+// keeps, valid until the next Fold (the caller may Compact it once
+// written): Add is Score on every core, then Fold of each article in
+// order.
+func (c *Corpus) Fold(a Article) *Article {
+	c.fold(&a)
+	c.articles = append(c.articles, a)
+	return &c.articles[len(c.articles)-1]
+}
+
+// Ordered calls work(0) … work(n-1) on GOMAXPROCS goroutines and then(i,
+// result) in order of i on the calling goroutine, as soon as each result
+// and all before it are ready. At most window results wait to be taken,
+// so memory stays bounded however large n is. An error of then stops the
+// work and is returned.
+func Ordered[T any](n, window int, work func(i int) T, then func(i int, v T) error) error {
+	window = max(window, 1)
+	slots := make([]T, window)
+	ready := make([]chan struct{}, window)
+	for k := range ready {
+		ready[k] = make(chan struct{}, 1)
+	}
+	free := make(chan struct{}, window) // a token per free slot
+	for range window {
+		free <- struct{}{}
+	}
+	stop := make(chan struct{})
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				slots[i%window] = work(i)
+				ready[i%window] <- struct{}{}
+			}
+		})
+	}
+	go func() {
+		defer close(next)
+		for i := range n {
+			select {
+			case <-free:
+			case <-stop:
+				return
+			}
+			select {
+			case next <- i:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	var err error
+	for i := range n {
+		<-ready[i%window]
+		v := slots[i%window]
+		var zero T
+		slots[i%window] = zero
+		if err = then(i, v); err != nil {
+			break
+		}
+		free <- struct{}{}
+	}
+	close(stop) // the feeder closes next; workers finish what they hold
+	wg.Wait()
+	return err
+}
+
 // Len returns the number of articles added.
 func (c *Corpus) Len() int { return len(c.articles) }
 

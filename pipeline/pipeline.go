@@ -241,6 +241,14 @@ func (p *Pipeline) processFile(path string) (*Article, error) {
 	return a, nil
 }
 
+// ProcessFile reads and processes one file, as ProcessFiles does for each
+// of its files (Done counts it).
+func (p *Pipeline) ProcessFile(path string) Result {
+	a, err := p.processFile(path)
+	p.Done.Add(1)
+	return Result{Path: path, Article: a, Err: err}
+}
+
 // Result is the outcome of reading and processing one file.
 type Result struct {
 	Path    string

@@ -144,24 +144,32 @@ func newCollector(prior []*pipeline.Article) *collector {
 func (c *collector) add(results []pipeline.Result, stderr io.Writer) []*pipeline.Article {
 	var arts []*pipeline.Article
 	for _, r := range results {
-		if r.Err != nil {
-			fmt.Fprintf(stderr, "alignnet: skip %v\n", r.Err)
-			c.skipped++
-			continue
+		if c.keep(r, stderr) {
+			arts = append(arts, r.Article)
 		}
-		sum := bodySum(r.Article)
-		if first, dup := c.seen[sum]; dup {
-			fmt.Fprintf(stderr, "alignnet: skip %s: same article as %s\n", r.Path, first)
-			c.skipped++
-			continue
-		}
-		if first, dup := c.ids[r.Article.Doc.ID]; dup {
-			fmt.Fprintf(stderr, "alignnet: skip %s: same file name as %s (article IDs are file names)\n", r.Path, first)
-			c.skipped++
-			continue
-		}
-		c.seen[sum], c.ids[r.Article.Doc.ID] = r.Path, r.Path
-		arts = append(arts, r.Article)
 	}
 	return arts
+}
+
+// keep reports whether r read well and is new; if not, it says why on
+// stderr and counts the file as skipped.
+func (c *collector) keep(r pipeline.Result, stderr io.Writer) bool {
+	if r.Err != nil {
+		fmt.Fprintf(stderr, "alignnet: skip %v\n", r.Err)
+		c.skipped++
+		return false
+	}
+	sum := bodySum(r.Article)
+	if first, dup := c.seen[sum]; dup {
+		fmt.Fprintf(stderr, "alignnet: skip %s: same article as %s\n", r.Path, first)
+		c.skipped++
+		return false
+	}
+	if first, dup := c.ids[r.Article.Doc.ID]; dup {
+		fmt.Fprintf(stderr, "alignnet: skip %s: same file name as %s (article IDs are file names)\n", r.Path, first)
+		c.skipped++
+		return false
+	}
+	c.seen[sum], c.ids[r.Article.Doc.ID] = r.Path, r.Path
+	return true
 }

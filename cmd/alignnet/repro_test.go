@@ -72,10 +72,9 @@ func TestReproducible(t *testing.T) {
 }
 
 // A data-only run compacts each article once its articles.json record is
-// written, and reads the files a batch at a time; its data files are
-// those of a full run byte for byte, on the seeds and on the held-out
-// articles together (crossing no batch boundary) and with the batch
-// boundary forced between every file.
+// written, reading ahead a window of files; its data files are those of a
+// full run byte for byte, on the seeds and on the held-out articles, with
+// the default window and with a window of one file.
 func TestDataOnlyMatchesFull(t *testing.T) {
 	dir := t.TempDir()
 	for _, in := range []string{"../../seeds", "../../testdata/heldout/articles"} {
@@ -84,11 +83,11 @@ func TestDataOnlyMatchesFull(t *testing.T) {
 			t.Fatalf("run %s: %v\n%s", in, err, stderr)
 		}
 		want := readTree(t, filepath.Join(full, "data"))
-		for _, batch := range []int{batchFiles, 1} {
-			old := batchSize
-			batchSize = batch
+		for _, batch := range []int{window, 1} {
+			old := window
+			window = batch
 			_, stderr, err := runArgs(t, "run", "-in", in, "-out", data, "-figures=false")
-			batchSize = old
+			window = old
 			if err != nil {
 				t.Fatalf("run -figures=false %s: %v\n%s", in, err, stderr)
 			}

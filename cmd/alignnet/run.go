@@ -197,12 +197,9 @@ func writeHeapProfile(path string) error {
 	return err
 }
 
-// batchFiles is the number of files read and scored before their
-// articles.json records are written; batchSize is the one in use (tests
-// change it).
-const batchFiles = 1024
-
-var batchSize = batchFiles
+// window is the most articles read and scored ahead of the one being
+// written: it bounds the memory of articles in flight.
+var window = 256
 
 // analyzeFiles reads and scores the files a batch at a time on every core
 // and writes articles.json and evidence.md into dir as it goes, so the
@@ -228,31 +225,49 @@ func analyzeFiles(p *pipeline.Pipeline, lex *alignment.Lexicon, seed uint64, fil
 		return nil, 0, fmt.Errorf("articles.json: %w", err)
 	}
 	ew := export.NewEvidenceWriter(ev, lex.Poles)
-	for lo := 0; lo < len(files); lo += batchSize {
-		results := p.ProcessFiles(files[lo:min(lo+batchSize, len(files))], runtime.GOMAXPROCS(0))
-		arts := col.add(results, stderr)
-		for _, a := range arts {
-			// Outputs name files relative to -in, so the same articles
-			// give the same bytes wherever they are.
-			if rel, err := filepath.Rel(in, a.Doc.Name); err == nil {
-				a.File = filepath.ToSlash(rel)
-			}
+	// Each file is read, scored and encoded on a worker; the results are
+	// folded in and written here, in file order.
+	type item struct {
+		r        pipeline.Result
+		art      analysis.Article
+		rec, evd []byte
+		err      error
+	}
+	work := func(i int) item {
+		it := item{r: p.ProcessFile(files[i])}
+		if it.r.Err != nil {
+			return it
 		}
-		err := c.Add(arts, func(batch []analysis.Article) error {
-			if err := aw.Write(batch); err != nil {
-				return fmt.Errorf("articles.json: %w", err)
-			}
-			ew.Write(batch)
-			if compact {
-				for i := range batch {
-					batch[i].Compact()
-				}
-			}
+		a := it.r.Article
+		// Outputs name files relative to -in, so the same articles give
+		// the same bytes wherever they are.
+		if rel, err := filepath.Rel(in, a.Doc.Name); err == nil {
+			a.File = filepath.ToSlash(rel)
+		}
+		it.art = c.Score(a)
+		it.rec, it.err = export.EncodeArticle(&it.art)
+		it.evd = export.EncodeEvidence(&it.art, lex.Poles)
+		return it
+	}
+	err = analysis.Ordered(len(files), window, work, func(_ int, it item) error {
+		if !col.keep(it.r, stderr) {
 			return nil
-		})
-		if err != nil {
-			return nil, 0, err
 		}
+		if it.err != nil {
+			return fmt.Errorf("articles.json: %s: %w", it.r.Path, it.err)
+		}
+		kept := c.Fold(it.art)
+		if err := aw.WriteEncoded(it.rec); err != nil {
+			return fmt.Errorf("articles.json: %w", err)
+		}
+		ew.WriteEncoded(it.evd)
+		if compact {
+			kept.Compact()
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, 0, err
 	}
 	if c.Len() == 0 {
 		return nil, 0, fmt.Errorf("%s: no readable article", in)

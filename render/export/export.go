@@ -134,26 +134,37 @@ func (aw *ArticleWriter) Write(arts []analysis.Article) error {
 	for lo := 0; lo < len(arts); lo += batch {
 		hi := min(lo+batch, len(arts))
 		parallel(hi-lo, func(i int) {
-			encoded[i], errs[i] = compact(article(&arts[lo+i]))
+			encoded[i], errs[i] = EncodeArticle(&arts[lo+i])
 		})
 		for i := range hi - lo {
 			if errs[i] != nil {
 				return fmt.Errorf("article %s: %w", arts[lo+i].Doc.ID, errs[i])
 			}
-			sep := ",\n    "
-			if aw.n == 0 {
-				sep = "\n    "
-			}
-			if _, err := io.WriteString(aw.w, sep); err != nil {
+			if err := aw.WriteEncoded(encoded[i]); err != nil {
 				return err
 			}
-			if _, err := aw.w.Write(encoded[i]); err != nil {
-				return err
-			}
-			aw.n++
 		}
 	}
 	return nil
+}
+
+// EncodeArticle returns the articles.json record of a, for WriteEncoded;
+// safe to call from several goroutines.
+func EncodeArticle(a *analysis.Article) ([]byte, error) { return compact(article(a)) }
+
+// WriteEncoded writes one record made by EncodeArticle, after those
+// written before.
+func (aw *ArticleWriter) WriteEncoded(rec []byte) error {
+	sep := ",\n    "
+	if aw.n == 0 {
+		sep = "\n    "
+	}
+	if _, err := io.WriteString(aw.w, sep); err != nil {
+		return err
+	}
+	_, err := aw.w.Write(rec)
+	aw.n++
+	return err
 }
 
 // Close writes the tail of the document (it does not close w).
@@ -312,9 +323,25 @@ func NewEvidenceWriter(w io.Writer, poles [2]alignment.Pole) *EvidenceWriter {
 
 // Write writes the parts of arts; errors surface at Close.
 func (ew *EvidenceWriter) Write(arts []analysis.Article) {
-	for _, a := range arts {
-		alignment.WriteEvidenceDoc(ew.w, alignment.Doc{ID: a.Doc.ID, Title: a.Doc.Title, Sentences: a.SentenceCount, Alignment: a.Alignment, Texts: a.DriverTexts}, EvidenceSentences, ew.poles)
+	for i := range arts {
+		alignment.WriteEvidenceDoc(ew.w, evidenceDoc(&arts[i]), EvidenceSentences, ew.poles)
 	}
+}
+
+// EncodeEvidence returns the evidence.md part of a, for WriteEncoded;
+// safe to call from several goroutines.
+func EncodeEvidence(a *analysis.Article, poles [2]alignment.Pole) []byte {
+	var b bytes.Buffer
+	alignment.WriteEvidenceDoc(&b, evidenceDoc(a), EvidenceSentences, poles)
+	return b.Bytes()
+}
+
+// WriteEncoded writes one part made by EncodeEvidence, after those
+// written before.
+func (ew *EvidenceWriter) WriteEncoded(part []byte) { ew.w.Write(part) }
+
+func evidenceDoc(a *analysis.Article) alignment.Doc {
+	return alignment.Doc{ID: a.Doc.ID, Title: a.Doc.Title, Sentences: a.SentenceCount, Alignment: a.Alignment, Texts: a.DriverTexts}
 }
 
 // Close flushes what is buffered and returns the first write error (it

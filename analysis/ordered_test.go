@@ -1,0 +1,63 @@
+package analysis
+
+import (
+	"errors"
+	"runtime"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// Ordered hands results over in order whatever order the work finishes
+// in, never lets more than window results wait, and stops on an error.
+func TestOrdered(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	for _, window := range []int{1, 3, 64} {
+		var started, taken, maxAhead atomic.Int64
+		var got []int
+		err := Ordered(200, window, func(i int) int {
+			ahead := started.Add(1) - taken.Load()
+			for m := maxAhead.Load(); ahead > m && !maxAhead.CompareAndSwap(m, ahead); m = maxAhead.Load() {
+			}
+			if i%7 == 0 {
+				time.Sleep(100 * time.Microsecond) // finish out of order
+			}
+			return i * i
+		}, func(i, v int) error {
+			taken.Add(1)
+			if v != i*i {
+				t.Fatalf("window %d: result %d for item %d", window, v, i)
+			}
+			got = append(got, i)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, v := range got {
+			if v != i {
+				t.Fatalf("window %d: item %d handed over at position %d", window, v, i)
+			}
+		}
+		if len(got) != 200 {
+			t.Fatalf("window %d: %d items handed over, want 200", window, len(got))
+		}
+		if m := maxAhead.Load(); m > int64(window)+1 {
+			t.Errorf("window %d: %d items started ahead of the consumer", window, m)
+		}
+	}
+	boom := errors.New("boom")
+	var worked atomic.Int64
+	err := Ordered(10000, 8, func(i int) int { worked.Add(1); return i }, func(i, v int) error {
+		if i == 5 {
+			return boom
+		}
+		return nil
+	})
+	if !errors.Is(err, boom) {
+		t.Fatalf("error %v, want boom", err)
+	}
+	if n := worked.Load(); n > 5+8+1 {
+		t.Errorf("%d items worked after an error at item 5 with window 8", n)
+	}
+}

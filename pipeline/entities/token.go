@@ -26,6 +26,11 @@ func tokenize(text string, toks []token) []token {
 	i := 0
 	space := true
 	for i < len(text) {
+		if c := text[i]; c == ' ' || c == '\n' {
+			space = true
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case unicode.IsSpace(r):
@@ -67,7 +72,17 @@ func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
 func scanWord(text string, i int) int {
 	j := i
 	for j < len(text) {
-		r, n := utf8.DecodeRuneInString(text[j:])
+		var r rune
+		var n int
+		if c := text[j]; c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				j++
+				continue
+			}
+			r, n = rune(c), 1
+		} else {
+			r, n = utf8.DecodeRuneInString(text[j:])
+		}
 		if isWordRune(r) {
 			j += n
 			continue

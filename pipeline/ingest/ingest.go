@@ -194,7 +194,7 @@ func classify(st *state, paras []string) []string {
 				reason[i] = ReasonBio
 			}
 		}
-		if reason[i] == "" && bioLike(p) && (i == len(paras)-1 || reason[i+1] != "") {
+		if reason[i] == "" && (i == len(paras)-1 || reason[i+1] != "") && bioLike(p) {
 			reason[i] = ReasonBio
 		}
 	}
@@ -249,23 +249,47 @@ func normKey(s string) string {
 	if isASCII(s) {
 		return normKeyASCII(s)
 	}
-	return normKeySlow(s)
+	return normKeyRunes(s)
 }
 
-// normKeySlow is normKey for any text.
-func normKeySlow(s string) string {
-	s = strings.Map(func(r rune) rune {
-		switch r {
-		case '‘', '’', '‚', '‛', '′':
-			return '\''
-		case '“', '”', '„', '‟', '″', '«', '»':
-			return '"'
-		case '‐', '‑', '‒', '–', '—', '―', '−':
-			return '-'
+// normKeyRunes is normKeySlow in one pass: the folds never turn a rune
+// into white space, so mapping then splitting on white space is the same
+// as splitting while mapping.
+func normKeyRunes(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		r = foldKeyRune(r)
+		if unicode.IsSpace(r) {
+			space = true
+			continue
 		}
-		return unicode.ToLower(r)
-	}, s)
-	return strings.Join(strings.Fields(s), " ")
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// foldKeyRune maps typographic quotes and dashes to ASCII and lower-cases.
+func foldKeyRune(r rune) rune {
+	switch r {
+	case '‘', '’', '‚', '‛', '′':
+		return '\''
+	case '“', '”', '„', '‟', '″', '«', '»':
+		return '"'
+	case '‐', '‑', '‒', '–', '—', '―', '−':
+		return '-'
+	}
+	return unicode.ToLower(r)
+}
+
+// normKeySlow is normKey by definition: fold, then join the fields.
+func normKeySlow(s string) string {
+	return strings.Join(strings.Fields(strings.Map(foldKeyRune, s)), " ")
 }
 
 // normKeyASCII is normKey for ASCII text, in one pass.

@@ -24,6 +24,22 @@ func TestNormKeyASCII(t *testing.T) {
 	}
 }
 
+// normKeyRunes agrees with the definition on random text mixing ASCII,
+// typographic quotes and dashes, accented capitals and Unicode spaces.
+func TestNormKeyRunes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 3))
+	alphabet := []rune("aZ q\t\n’‘“”—–‐«»ÉéŞİı\u00a0\u2003\u3000Ж.-'\"")
+	for range 20000 {
+		rs := make([]rune, rng.IntN(24))
+		for i := range rs {
+			rs[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		if got, want := normKeyRunes(string(rs)), normKeySlow(string(rs)); got != want {
+			t.Fatalf("normKeyRunes(%q) = %q, normKeySlow %q", string(rs), got, want)
+		}
+	}
+}
+
 // headerFields' colon pre-check rejects only lines the regexp rejects:
 // every line of the seed, held-out and blind articles, and lines built
 // from keys, spaces, colons and text, give the same fields as the regexp

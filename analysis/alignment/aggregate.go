@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"sort"
+
+	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // Resamples is the number of bootstrap resamples behind every interval.
@@ -197,21 +199,18 @@ func (g guide) draw(u float64) int {
 }
 
 // binomialCDF returns the cumulative distribution of B(n, e/n) at 0..n,
-// computed in log space so that no term underflows before it is summed.
+// summing gonum's probability mass (computed in log space, so no term
+// underflows before it is summed).
 func binomialCDF(n, e int) []float64 {
 	cdf := make([]float64, n+1)
 	if e == n {
 		cdf[n] = 1
 		return cdf
 	}
-	p := float64(e) / float64(n)
-	lp, lq := math.Log(p), math.Log1p(-p)
-	ln, _ := math.Lgamma(float64(n) + 1)
+	b := distuv.Binomial{N: float64(n), P: float64(e) / float64(n)}
 	var sum float64
 	for k := 0; k <= n; k++ {
-		lk, _ := math.Lgamma(float64(k) + 1)
-		lnk, _ := math.Lgamma(float64(n-k) + 1)
-		sum += math.Exp(ln - lk - lnk + float64(k)*lp + float64(n-k)*lq)
+		sum += b.Prob(float64(k))
 		cdf[k] = sum
 	}
 	return cdf

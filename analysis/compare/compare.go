@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strings"
 
+	"gonum.org/v1/gonum/stat"
+
 	"alignnet/analysis"
 	"alignnet/analysis/alignment"
 )
@@ -136,17 +138,10 @@ func summarise(base *analysis.Result) Baseline {
 	if b.Scored == 0 {
 		return b
 	}
-	sum := 0.0
-	for _, s := range b.Scores {
-		sum += s
-	}
-	b.Mean = sum / float64(b.Scored)
-	if b.Scored > 1 {
-		ss := 0.0
-		for _, s := range b.Scores {
-			ss += (s - b.Mean) * (s - b.Mean)
-		}
-		b.SD = math.Sqrt(ss / float64(b.Scored-1))
+	// The sample standard deviation (n-1), 0 for a single score.
+	b.Mean, b.SD = stat.MeanStdDev(b.Scores, nil)
+	if b.Scored == 1 {
+		b.SD = 0
 	}
 	return b
 }

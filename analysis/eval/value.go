@@ -4,6 +4,8 @@ import (
 	"math"
 	"sort"
 	"strconv"
+
+	"gonum.org/v1/gonum/stat"
 )
 
 // Value is a score that may be undefined (NaN). It prints with three
@@ -127,29 +129,13 @@ func Spearman(x, y []float64) float64 {
 	return pearson(ranks(x), ranks(y))
 }
 
-// pearson returns the Pearson correlation of x and y, NaN when either has
-// zero variance.
+// pearson returns the Pearson correlation of x and y (gonum's
+// stat.Correlation), NaN when either has zero variance.
 func pearson(x, y []float64) float64 {
-	n := float64(len(x))
-	var mx, my float64
-	for i := range x {
-		mx += x[i]
-		my += y[i]
-	}
-	mx /= n
-	my /= n
-	var sxy, sxx, syy float64
-	for i := range x {
-		dx, dy := x[i]-mx, y[i]-my
-		sxy += dx * dy
-		sxx += dx * dx
-		syy += dy * dy
-	}
-	if sxx == 0 || syy == 0 {
+	if stat.Variance(x, nil) == 0 || stat.Variance(y, nil) == 0 {
 		return math.NaN()
 	}
-	r := sxy / math.Sqrt(sxx*syy)
-	return math.Max(-1, math.Min(1, r))
+	return math.Max(-1, math.Min(1, stat.Correlation(x, y, nil)))
 }
 
 // sign returns -1, 0 or +1; |x| <= zero counts as 0.

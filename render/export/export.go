@@ -11,11 +11,8 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"alignnet/analysis"
 	"alignnet/analysis/alignment"
@@ -125,24 +122,17 @@ func NewArticleWriter(w io.Writer, generator string) (*ArticleWriter, error) {
 	return &ArticleWriter{w: w}, nil
 }
 
-// Write encodes the records of arts on every core and writes them in
-// order.
+// Write encodes the records of arts and writes them in order. (alignnet
+// run encodes on its workers with EncodeArticle and writes with
+// WriteEncoded.)
 func (aw *ArticleWriter) Write(arts []analysis.Article) error {
-	const batch = 256
-	encoded := make([][]byte, batch)
-	errs := make([]error, batch)
-	for lo := 0; lo < len(arts); lo += batch {
-		hi := min(lo+batch, len(arts))
-		parallel(hi-lo, func(i int) {
-			encoded[i], errs[i] = EncodeArticle(&arts[lo+i])
-		})
-		for i := range hi - lo {
-			if errs[i] != nil {
-				return fmt.Errorf("article %s: %w", arts[lo+i].Doc.ID, errs[i])
-			}
-			if err := aw.WriteEncoded(encoded[i]); err != nil {
-				return err
-			}
+	for i := range arts {
+		rec, err := EncodeArticle(&arts[i])
+		if err != nil {
+			return fmt.Errorf("article %s: %w", arts[i].Doc.ID, err)
+		}
+		if err := aw.WriteEncoded(rec); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -175,20 +165,6 @@ func (aw *ArticleWriter) Close() error {
 	}
 	_, err := io.WriteString(aw.w, tail)
 	return err
-}
-
-// parallel calls f(0) … f(n-1) on GOMAXPROCS goroutines and waits.
-func parallel(n int, f func(i int)) {
-	var wg sync.WaitGroup
-	var next atomic.Int64
-	for range min(n, runtime.GOMAXPROCS(0)) {
-		wg.Go(func() {
-			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
-				f(i)
-			}
-		})
-	}
-	wg.Wait()
 }
 
 // compact encodes v on one line, HTML escaping off. One article per line

@@ -194,7 +194,7 @@ func Read(path string) (*ingest.Document, error) {
 	if st.Size() > MaxFileSize {
 		return nil, fmt.Errorf("%s: %d MB: %w (limit %d MB)", path, st.Size()>>20, ErrTooLarge, MaxFileSize>>20)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	data, err := readAll(f, int(st.Size()))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -202,6 +202,25 @@ func Read(path string) (*ingest.Document, error) {
 		return nil, fmt.Errorf("%s: %w (limit %d MB)", path, ErrTooLarge, MaxFileSize>>20)
 	}
 	return ingest.Parse(path, data)
+}
+
+// readAll reads f to its end, or to one byte past MaxFileSize, into a
+// buffer sized for size bytes (as os.ReadFile sizes it by the file).
+func readAll(f *os.File, size int) ([]byte, error) {
+	data := make([]byte, 0, min(size, MaxFileSize)+512)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)] // the file grew: let append pick a larger buffer
+		}
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if len(data) > MaxFileSize || err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 // processFile reads and processes one file, through the cache when the

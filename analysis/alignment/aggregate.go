@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"sort"
+	"sync"
 
 	"gonum.org/v1/gonum/stat/distuv"
 )
@@ -129,13 +130,20 @@ func combine(x []float64, k float64, seed uint64) Article {
 // K draws among those e sentences. That is the same distribution as
 // drawing len(x) sentences, at the cost of K draws instead of len(x).
 func bootstrap(x []float64, k float64, seed uint64, n int) (lo, hi float64) {
-	rng := rand.New(rand.NewPCG(seed, seed))
-	var c []float64 // the stance sentences
+	// A PCG on the stack, drawn from directly: the same stream as
+	// rand.New(rand.NewPCG(seed, seed)), without its allocations and
+	// interface calls (float64 below is rand.Rand's Float64).
+	var rng rand.PCG
+	rng.Seed(seed, seed)
+	sc := bootPool.Get().(*bootScratch)
+	defer bootPool.Put(sc)
+	c := sc.c[:0] // the stance sentences
 	for _, v := range x {
 		if v != 0 {
 			c = append(c, v)
 		}
 	}
+	sc.c = c
 	if len(c) == 0 {
 		return 0, 0
 	}
@@ -143,13 +151,13 @@ func bootstrap(x []float64, k float64, seed uint64, n int) (lo, hi float64) {
 	m := uint64(len(c))
 	// pos and neg split each stance sentence into its pull toward each
 	// pole, so a draw adds both without a branch on the sign.
-	pos, neg := make([]float64, len(c)), make([]float64, len(c))
+	pos, neg := grow(&sc.pos, len(c)), grow(&sc.neg, len(c))
 	for i, v := range c {
 		pos[i], neg[i] = max(v, 0), max(-v, 0)
 	}
-	scores := make([]float64, n)
+	scores := grow(&sc.scores, n)
 	for b := range scores {
-		draws := g.draw(rng.Float64())
+		draws := g.draw(float64(rng.Uint64()<<11>>11) / (1 << 53))
 		var r, w, r2, w2 float64 // two sums each, to halve the chain of adds
 		// Two indices uniform in [0, m) per random word: the high half
 		// of a 32×32-bit product each (Lemire), bias below m/2^32.
@@ -167,6 +175,13 @@ func bootstrap(x []float64, k float64, seed uint64, n int) (lo, hi float64) {
 	}
 	return percentile(scores, 0.025), percentile(scores, 0.975)
 }
+
+// bootScratch holds the buffers of one bootstrap, reused through bootPool.
+type bootScratch struct {
+	c, pos, neg, scores []float64
+}
+
+var bootPool = sync.Pool{New: func() any { return new(bootScratch) }}
 
 // guide inverts a discrete CDF with a guide table (Chen and Asau 1974):
 // start[j] is the smallest k with cdf[k] >= j/len(start), so the search

@@ -181,7 +181,15 @@ func (m *model) load(stderr io.Writer) (*pipeline.Pipeline, *alignment.Lexicon, 
 	return p, lex, nil
 }
 
-func bodySum(a *pipeline.Article) [32]byte { return sha256.Sum256([]byte(a.Doc.Body)) }
+// bodySum is the SHA-256 of the article's body (hashed in place, not
+// copied).
+func bodySum(a *pipeline.Article) [32]byte {
+	h := sha256.New()
+	io.WriteString(h, a.Doc.Body)
+	var sum [32]byte
+	h.Sum(sum[:0])
+	return sum
+}
 
 // writeHeapProfile writes the live heap to path.
 func writeHeapProfile(path string) error {

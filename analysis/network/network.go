@@ -42,65 +42,93 @@ func Build(sentences [][]string) *Network {
 
 // Builder accumulates the sentences of a network one at a time, so a
 // corpus need not keep them all; Build(ss) is NewBuilder, Add of each
-// sentence, then Network.
+// sentence, then Network. It numbers the IDs as they come and counts
+// pairs of numbers, so an archive's hundreds of thousands of pairs cost
+// 16 bytes of key each and no string hashing.
 type Builder struct {
-	seen    map[string]struct{}
-	weights map[pair]float64
-	ids     []string // scratch
+	num     map[string]uint32 // ID → number, in order of first sight
+	ids     []string          // number → ID
+	weights map[uint64]float64
+	scratch []uint32
 }
-
-type pair struct{ a, b string }
 
 // NewBuilder returns an empty Builder.
 func NewBuilder() *Builder {
-	return &Builder{seen: map[string]struct{}{}, weights: map[pair]float64{}}
+	return &Builder{num: map[string]uint32{}, weights: map[uint64]float64{}}
 }
 
 // Add counts one sentence: the IDs it mentions, as Build takes them.
 func (b *Builder) Add(sentence []string) {
-	ids := append(b.ids[:0], sentence...)
-	slices.Sort(ids)
-	ids = slices.Compact(ids)
-	for i, a := range ids {
-		b.seen[a] = struct{}{}
-		for _, c := range ids[i+1:] {
-			b.weights[pair{a, c}]++
+	nums := b.scratch[:0]
+	for _, id := range sentence {
+		k, ok := b.num[id]
+		if !ok {
+			k = uint32(len(b.ids))
+			b.num[id] = k
+			b.ids = append(b.ids, id)
+		}
+		nums = append(nums, k)
+	}
+	slices.Sort(nums)
+	nums = slices.Compact(nums)
+	for i, x := range nums {
+		for _, y := range nums[i+1:] {
+			b.weights[uint64(x)<<32|uint64(y)]++
 		}
 	}
-	b.ids = ids
+	b.scratch = nums
 }
 
 // Network returns the network of the sentences added so far.
 func (b *Builder) Network() *Network {
-	seen, weights := b.seen, b.weights
 	n := &Network{
-		Nodes: make([]string, 0, len(seen)),
-		Edges: make([]Edge, 0, len(weights)),
-		index: make(map[string]int, len(seen)),
+		Nodes: slices.Clone(b.ids),
+		Edges: make([]Edge, 0, len(b.weights)),
+		index: make(map[string]int, len(b.ids)),
 	}
-	for id := range seen {
-		n.Nodes = append(n.Nodes, id)
+	if n.Nodes == nil {
+		n.Nodes = []string{}
 	}
 	slices.Sort(n.Nodes)
-	for p, w := range weights {
-		n.Edges = append(n.Edges, Edge{A: p.a, B: p.b, Weight: w})
-	}
-	slices.SortFunc(n.Edges, compareEdges)
-
-	n.adj = make([][]int, len(n.Nodes))
-	n.wadj = make([][]float64, len(n.Nodes))
 	for i, id := range n.Nodes {
 		n.index[id] = i
 	}
-	// Edges are sorted by (A, B) and node indices follow the same order, so
-	// appending in edge order leaves every adjacency list sorted: a node's
-	// smaller neighbours arrive first (as A grows), then its larger ones.
-	for _, e := range n.Edges {
-		u, v := n.index[e.A], n.index[e.B]
-		n.adj[u] = append(n.adj[u], v)
-		n.wadj[u] = append(n.wadj[u], e.Weight)
-		n.adj[v] = append(n.adj[v], u)
-		n.wadj[v] = append(n.wadj[v], e.Weight)
+	// rank maps a first-sight number to the node's index in sorted order.
+	rank := make([]int, len(b.ids))
+	for k, id := range b.ids {
+		rank[k] = n.index[id]
+	}
+	type arc struct {
+		u, v int
+		w    float64
+	}
+	arcs := make([]arc, 0, len(b.weights))
+	for key, w := range b.weights {
+		u, v := rank[key>>32], rank[key&0xffffffff]
+		if u > v {
+			u, v = v, u
+		}
+		arcs = append(arcs, arc{u, v, w})
+	}
+	// Node indices follow the IDs' order, so sorting by index pair is
+	// sorting by (A, B).
+	slices.SortFunc(arcs, func(x, y arc) int {
+		if c := cmp.Compare(x.u, y.u); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.v, y.v)
+	})
+	n.adj = make([][]int, len(n.Nodes))
+	n.wadj = make([][]float64, len(n.Nodes))
+	// Appending in edge order leaves every adjacency list sorted: a
+	// node's smaller neighbours arrive first (as A grows), then its
+	// larger ones.
+	for _, e := range arcs {
+		n.Edges = append(n.Edges, Edge{A: n.Nodes[e.u], B: n.Nodes[e.v], Weight: e.w})
+		n.adj[e.u] = append(n.adj[e.u], e.v)
+		n.wadj[e.u] = append(n.wadj[e.u], e.w)
+		n.adj[e.v] = append(n.adj[e.v], e.u)
+		n.wadj[e.v] = append(n.wadj[e.v], e.w)
 	}
 	return n
 }

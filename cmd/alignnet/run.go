@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"strings"
+	"sync"
 	"time"
 
 	"alignnet/analysis"
@@ -336,13 +337,20 @@ type file struct {
 	write func(io.Writer) error
 }
 
-// writeFiles writes each file into dir, streaming through a buffer: the
-// largest (articles.json, several times the input) never sits in memory
-// whole. dir is a staging folder, so a failure leaves nothing visible.
+// writeFiles writes each file into dir, streaming through a buffer. dir is
+// a staging folder, so a failure leaves nothing visible.
 func writeFiles(dir string, files []file) error {
-	for _, f := range files {
-		if err := createFile(filepath.Join(dir, f.name), f.write); err != nil {
-			return fmt.Errorf("%s: %w", f.name, err)
+	// Each file on its own goroutine: they only read the results. The
+	// first error in the list's order is returned.
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	for i, f := range files {
+		wg.Go(func() { errs[i] = createFile(filepath.Join(dir, f.name), f.write) })
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return fmt.Errorf("%s: %w", files[i].name, err)
 		}
 	}
 	return nil

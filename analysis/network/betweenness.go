@@ -71,6 +71,7 @@ func (n *Network) sampledBetweenness(k int, seed uint64) []float64 {
 // multiplies them by scale.
 func (n *Network) brandes(sources []int, scale float64) []float64 {
 	nn := len(n.Nodes)
+	g := newCSR(n.adj)
 	parts := make([][]float64, chunks)
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -80,15 +81,15 @@ func (n *Network) brandes(sources []int, scale float64) []float64 {
 			defer wg.Done()
 			var (
 				sigma = make([]float64, nn)
-				dist  = make([]int, nn)
+				dist  = make([]int32, nn)
 				delta = make([]float64, nn)
-				order = make([]int, 0, nn) // BFS order; read backwards it is Brandes' stack
+				order = make([]int32, 0, nn) // BFS order; read backwards it is Brandes' stack
 			)
 			for c := range next {
 				cb := make([]float64, nn)
 				lo, hi := c*len(sources)/chunks, (c+1)*len(sources)/chunks
 				for _, s := range sources[lo:hi] {
-					n.accumulate(s, cb, sigma, dist, delta, &order)
+					g.accumulate(int32(s), cb, sigma, dist, delta, &order)
 				}
 				parts[c] = cb
 			}
@@ -111,8 +112,30 @@ func (n *Network) brandes(sources []int, scale float64) []float64 {
 	return cb
 }
 
+// csr is the adjacency in compressed sparse rows: the neighbours of v are
+// nbrs[start[v]:start[v+1]], in the order of n.adj. Contiguous 32-bit
+// indices keep a breadth-first search in cache.
+type csr struct {
+	start []int32
+	nbrs  []int32
+}
+
+func newCSR(adj [][]int) csr {
+	g := csr{start: make([]int32, len(adj)+1)}
+	for v, ns := range adj {
+		g.start[v+1] = g.start[v] + int32(len(ns))
+	}
+	g.nbrs = make([]int32, 0, g.start[len(adj)])
+	for _, ns := range adj {
+		for _, w := range ns {
+			g.nbrs = append(g.nbrs, int32(w))
+		}
+	}
+	return g
+}
+
 // accumulate adds the dependencies of every node on source s to cb.
-func (n *Network) accumulate(s int, cb, sigma []float64, dist []int, delta []float64, order *[]int) {
+func (g csr) accumulate(s int32, cb, sigma []float64, dist []int32, delta []float64, order *[]int32) {
 	for i := range dist {
 		dist[i] = -1
 		sigma[i] = 0
@@ -122,12 +145,13 @@ func (n *Network) accumulate(s int, cb, sigma []float64, dist []int, delta []flo
 	q := append((*order)[:0], s)
 	for head := 0; head < len(q); head++ {
 		v := q[head]
-		for _, w := range n.adj[v] {
+		dv := dist[v] + 1
+		for _, w := range g.nbrs[g.start[v]:g.start[v+1]] {
 			if dist[w] < 0 {
-				dist[w] = dist[v] + 1
+				dist[w] = dv
 				q = append(q, w)
 			}
-			if dist[w] == dist[v]+1 {
+			if dist[w] == dv {
 				sigma[w] += sigma[v]
 			}
 		}
@@ -135,8 +159,9 @@ func (n *Network) accumulate(s int, cb, sigma []float64, dist []int, delta []flo
 	for i := len(q) - 1; i > 0; i-- {
 		w := q[i]
 		c := (1 + delta[w]) / sigma[w]
-		for _, v := range n.adj[w] {
-			if dist[v] == dist[w]-1 {
+		dw := dist[w] - 1
+		for _, v := range g.nbrs[g.start[w]:g.start[w+1]] {
+			if dist[v] == dw {
 				delta[v] += sigma[v] * c
 			}
 		}

@@ -289,9 +289,7 @@ func (p *Pipeline) ProcessFiles(files []string, workers int) []Result {
 		go func() {
 			defer func() { done <- struct{}{} }()
 			for i := range next {
-				out[i].Path = files[i]
-				out[i].Article, out[i].Err = p.processFile(files[i])
-				p.Done.Add(1)
+				out[i] = p.ProcessFile(files[i])
 			}
 		}()
 	}

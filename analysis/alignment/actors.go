@@ -1,9 +1,7 @@
 package alignment
 
 import (
-	"iter"
 	"runtime"
-	"slices"
 	"sort"
 	"sync"
 )
@@ -33,15 +31,8 @@ func Actors(ss []Sentence, seed uint64) []ActorRow {
 
 // ActorsK is Actors with shrinkage k.
 func ActorsK(ss []Sentence, k float64, seed uint64) []ActorRow {
-	return actorsSeq(slices.Values(ss), k, seed)
-}
-
-// actorsSeq is ActorsK over a sequence of sentences.
-func actorsSeq(ss iter.Seq[Sentence], k float64, seed uint64) []ActorRow {
-	// Only the scores matter: at archive scale an actor is named in
-	// millions of sentences.
 	by := map[string][]float64{}
-	for s := range ss {
+	for _, s := range ss {
 		for _, id := range s.Actors {
 			by[id] = append(by[id], s.Score)
 		}

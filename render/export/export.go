@@ -112,7 +112,7 @@ type ArticleWriter struct {
 
 // NewArticleWriter writes the head of the document to w.
 func NewArticleWriter(w io.Writer, generator string) (*ArticleWriter, error) {
-	gen, err := marshal(generator, "")
+	gen, err := compact(generator)
 	if err != nil {
 		return nil, err
 	}
@@ -178,19 +178,6 @@ func compact(v any) ([]byte, error) {
 		return nil, err
 	}
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
-}
-
-// marshal encodes v as json.Encoder does with two-space indentation
-// under prefix and HTML escaping off, without the final newline.
-func marshal(v any, prefix string) ([]byte, error) {
-	var buf strings.Builder
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent(prefix, "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return []byte(strings.TrimSuffix(buf.String(), "\n")), nil
 }
 
 // article is the contract's record of one article.

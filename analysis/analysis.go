@@ -3,6 +3,7 @@
 package analysis
 
 import (
+	"errors"
 	"runtime"
 	"sort"
 	"strings"
@@ -75,6 +76,9 @@ type Result struct {
 	Articles []Article
 	Actors   []Actor // the network's nodes, sorted by ID
 	Network  *network.Network
+	// Warnings are problems that did not stop the analysis, for the
+	// user to see (a centrality that did not converge).
+	Warnings []string
 }
 
 // Analyze scores every article with lex and builds the network over all
@@ -250,7 +254,13 @@ func (c *Corpus) Result() (*Result, error) {
 	res.Network = c.net.Network()
 	c.net = nil
 	measures, err := res.Network.Measures(c.seed)
-	if err != nil {
+	switch {
+	case errors.Is(err, network.ErrNoConvergence):
+		// Two components with nearly equal leading eigenvalues can need
+		// more than the iteration cap: the values are the last iterate,
+		// close but not converged. Say so; do not fail the run.
+		res.Warnings = append(res.Warnings, err.Error()+" (the values written are the last iterate)")
+	case err != nil:
 		return nil, err
 	}
 	rows := map[string]alignment.ActorRow{}

@@ -78,6 +78,7 @@ func compareCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
+	warn(stderr, combined)
 	var ids []string
 	for _, a := range newArts {
 		ids = append(ids, a.Doc.ID)

@@ -86,6 +86,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		if res, err = corpus.Result(); err != nil {
 			return err
 		}
+		warn(stderr, res)
 		if *memprofile != "" {
 			if err := writeHeapProfile(*memprofile); err != nil {
 				return err
@@ -190,6 +191,13 @@ func bodySum(a *pipeline.Article) [32]byte {
 	var sum [32]byte
 	h.Sum(sum[:0])
 	return sum
+}
+
+// warn prints the warnings of an analysis to stderr.
+func warn(stderr io.Writer, res *analysis.Result) {
+	for _, w := range res.Warnings {
+		fmt.Fprintf(stderr, "alignnet: warning: %s\n", w)
+	}
 }
 
 // writeHeapProfile writes the live heap to path.

@@ -3,9 +3,16 @@ package analysis
 import (
 	"errors"
 	"runtime"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"alignnet/analysis/alignment"
+	"alignnet/pipeline"
+	"alignnet/pipeline/entities"
+	"alignnet/pipeline/ingest"
+	"alignnet/pipeline/kb"
 )
 
 // Ordered hands results over in order whatever order the work finishes
@@ -59,5 +66,34 @@ func TestOrdered(t *testing.T) {
 	}
 	if n := worked.Load(); n > 5+8+1 {
 		t.Errorf("%d items worked after an error at item 5 with window 8", n)
+	}
+}
+
+// A network whose eigenvector centrality does not converge within the cap
+// (two cliques of seven, one with a pendant node: nearly equal leading
+// eigenvalues) still gives a result, with a warning instead of an error.
+func TestResultWarnsOnNoConvergence(t *testing.T) {
+	sentences := [][]string{
+		{"1", "0", "2", "7", "8", "9", "A"},
+		{"B", "C", "X", "Y", "00", "Z", "a"},
+		{"0", "b"},
+	}
+	a := &pipeline.Article{Doc: &ingest.Document{ID: "x", Name: "x.txt"}}
+	seen := map[string]bool{}
+	for _, ids := range sentences {
+		a.Sentences = append(a.Sentences, pipeline.Sentence{Text: "x", Actors: ids})
+		for _, id := range ids {
+			if !seen[id] {
+				seen[id] = true
+				a.Entities = append(a.Entities, entities.Entity{ID: id, Name: id, Type: kb.Organization, Bloc: kb.Other, Mentions: 1})
+			}
+		}
+	}
+	res, err := Analyze([]*pipeline.Article{a}, alignment.DefaultLexicon(), 1)
+	if err != nil {
+		t.Fatalf("Analyze: %v", err)
+	}
+	if len(res.Actors) != 15 || len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "eigenvector") {
+		t.Errorf("%d actors, warnings %q; want 15 actors and one eigenvector warning", len(res.Actors), res.Warnings)
 	}
 }

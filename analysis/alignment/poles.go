@@ -43,6 +43,7 @@ type Params struct {
 	Fallback       float64 // factor of a cue whose pole is outside its clause
 	Carry          float64 // factor of cues aimed at poles carried from the previous sentence
 	Implicit       float64 // factor of a sentence whose subject is implied: it names one pole and no other actor
+	Continuation   float64 // evidence of a sentence about one pole alone that follows a sentence leaning to that pole
 	Balance        float64 // min/max of the two poles' evidence at or above which a sentence is none
 	Saturation     float64 // cap of one clause's evidence toward one pole
 	Shrinkage      float64 // k of the article and actor score (R-W)/(R+W+k)
@@ -54,7 +55,7 @@ type Params struct {
 // DefaultParams are the settings a poles file starts from.
 var DefaultParams = Params{
 	Comention: 0.25, Hedge: 0.5, Concession: 0.35, Adversative: 0.5, Aside: 0.35,
-	Fallback: 0.5, Carry: 0.75, Implicit: 0.5, Balance: 0.7, Saturation: 1.5, Shrinkage: 2, Lede: 2,
+	Fallback: 0.5, Carry: 0.75, Implicit: 0.5, Continuation: 0.1, Balance: 0.7, Saturation: 1.5, Shrinkage: 2, Lede: 2,
 	NegationWindow: 4, GovernWindow: 4,
 }
 
@@ -400,7 +401,7 @@ func (p *Params) set(key, val string) string {
 	floats := map[string]*float64{
 		"comention": &p.Comention, "hedge": &p.Hedge, "concession": &p.Concession,
 		"adversative": &p.Adversative, "aside": &p.Aside, "fallback": &p.Fallback,
-		"carry": &p.Carry, "implicit": &p.Implicit, "balance": &p.Balance, "saturation": &p.Saturation,
+		"carry": &p.Carry, "implicit": &p.Implicit, "continuation": &p.Continuation, "balance": &p.Balance, "saturation": &p.Saturation,
 		"shrinkage": &p.Shrinkage, "lede": &p.Lede,
 	}
 	ints := map[string]*int{"negation-window": &p.NegationWindow, "govern-window": &p.GovernWindow}

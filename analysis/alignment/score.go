@@ -75,11 +75,12 @@ type context struct {
 	involved     bool // the subject was named or inherited
 	agentSubject bool // the sentence's first agent was the subject
 	poles        [2]bool
+	lean         int // the pole the sentence was labelled with, or -1
 }
 
 // Score labels one sentence on its own, with no carry-over.
 func (l *Lexicon) Score(text string, actors []Actor) Sentence {
-	s, _ := l.score(text, actors, context{}, &scratch{})
+	s, _ := l.score(text, actors, context{lean: -1}, &scratch{})
 	return s
 }
 
@@ -89,11 +90,11 @@ func (l *Lexicon) Score(text string, actors []Actor) Sentence {
 // none, from the previous sentence.
 func (l *Lexicon) Sentences(in []Input) []Sentence {
 	out := make([]Sentence, len(in))
-	var ctx context
+	ctx := context{lean: -1}
 	var sc scratch
 	for i, s := range in {
 		if !l.Carry {
-			ctx = context{}
+			ctx = context{lean: -1}
 		}
 		out[i], ctx = l.score(s.Text, s.Actors, ctx, &sc)
 	}
@@ -192,7 +193,7 @@ func (l *Lexicon) score(text string, actors []Actor, prev context, sc *scratch) 
 	}
 	sort.Strings(out.Actors)
 
-	next := context{poles: explicit}
+	next := context{poles: explicit, lean: -1}
 
 	// Subject continuity.
 	carried := false
@@ -221,10 +222,22 @@ func (l *Lexicon) score(text string, actors []Actor, prev context, sc *scratch) 
 	// opening pronoun, whose antecedent was not the subject, as an
 	// agent of its own.
 	implicit := false
+	// Continuation (README.md): a sentence about one pole alone goes on
+	// with the lean of the sentence before it toward that pole ("Moscow
+	// pledged new loans." after "Astana joined the Customs Union.").
+	continued := -1
 	if !hasSubject && !carried {
+		if p := prev.lean; p >= 0 && explicit[p] && !explicit[1-p] && l.Params.Continuation > 0 {
+			continued = p
+		}
 		implicit = l.Params.Implicit > 0 && explicit[0] != explicit[1] && !a.hasOther() && !leading
 		if !implicit {
-			out.Stance = None
+			var total [2]float64
+			if continued >= 0 {
+				total[continued] = l.Params.Continuation
+				out.Cues = append(out.Cues, fmt.Sprintf("continuation (toward %s)", l.Poles[continued].Label))
+			}
+			next.lean = l.label(&out, total)
 			return out, next
 		}
 	}
@@ -344,6 +357,17 @@ func (l *Lexicon) score(text string, actors []Actor, prev context, sc *scratch) 
 		total[comention] = l.Params.Comention
 		out.Cues = append(out.Cues, fmt.Sprintf("co-mention (toward %s)", l.Poles[comention].Label))
 	}
+	if continued >= 0 && total[0] == 0 && total[1] == 0 {
+		total[continued] = l.Params.Continuation
+		out.Cues = append(out.Cues, fmt.Sprintf("continuation (toward %s)", l.Poles[continued].Label))
+	}
+	next.lean = l.label(&out, total)
+	return out, next
+}
+
+// label sets the stance and score of out from the evidence toward each
+// pole and returns the index of the pole it leans to, or -1 for none.
+func (l *Lexicon) label(out *Sentence, total [2]float64) int {
 	net := total[0] - total[1]
 	lo, hi := math.Min(total[0], total[1]), math.Max(total[0], total[1])
 	switch {
@@ -354,12 +378,14 @@ func (l *Lexicon) score(text string, actors []Actor, prev context, sc *scratch) 
 		out.Cues = append(out.Cues, fmt.Sprintf("balance: %s %.2f, %s %.2f", l.Poles[0].Label, total[0], l.Poles[1].Label, total[1]))
 	default:
 		out.Score = net / (1 + math.Abs(net))
-		out.Stance = l.Poles[0].Name
 		if net < 0 {
 			out.Stance = l.Poles[1].Name
+			return 1
 		}
+		out.Stance = l.Poles[0].Name
+		return 0
 	}
-	return out, next
+	return -1
 }
 
 // declined drops the toward cues that a [decline] cue of the same clause

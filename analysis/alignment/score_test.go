@@ -164,6 +164,21 @@ var carryTests = []struct {
 		"[Kyrgyzstan|subject] signed a gas deal with [China|other].",
 		"With [American|west] help, the country built new border posts.",
 	}, []Stance{None, West}},
+	{"continuation", []string{
+		"[Astana|subject] joined the [Customs Union|russia].",
+		"[Moscow|russia] hailed the decision.",
+		"[The Kremlin|russia] sent a delegation to the ceremony.",
+		"Prices rose sharply last year.",
+		"[Moscow|russia] hailed the decision.",
+	}, []Stance{Russia, Russia, Russia, None, None}},
+	{"continuation toward the same pole only", []string{
+		"[Astana|subject] joined the [Customs Union|russia].",
+		"[Washington|west] hailed the decision.",
+	}, []Stance{Russia, None}},
+	{"no continuation after none", []string{
+		"[Astana|subject] raised interest rates.",
+		"[Moscow|russia] hailed the decision.",
+	}, []Stance{None, None}},
 	{"no antecedent", []string{
 		"Prices rose sharply last year.",
 		"It signed a cooperation agreement with [Russia|russia].",

@@ -302,3 +302,15 @@ func BenchmarkSentences(b *testing.B) {
 		lex.Sentences(in)
 	}
 }
+
+// normalize's fast path returns what the general path does.
+func FuzzNormalize(f *testing.F) {
+	for _, w := range []string{"russia", "Russia’s", "-funded", "didn't", "csto2", "ABC", "straße", "'s", "a-b", ""} {
+		f.Add(w)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		if got, want := normalize(w), normalizeAny(w); got != want {
+			t.Fatalf("normalize(%q) = %q, normalizeAny = %q", w, got, want)
+		}
+	})
+}

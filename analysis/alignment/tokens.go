@@ -24,6 +24,14 @@ type token struct {
 	start int    // byte offset in the sentence
 }
 
+// asciiWord is isWordRune over the ASCII bytes.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
+
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '-'
 }
@@ -32,11 +40,30 @@ func isWordRune(r rune) bool {
 // possessive ending and surrounding hyphens and apostrophes: "Russia’s"
 // → "russia", "-funded" → "funded", "didn't" stays.
 func normalize(w string) string {
+	if plainLower(w) {
+		return w
+	}
+	return normalizeAny(w)
+}
+
+// normalizeAny is normalize without the fast path for plain words.
+func normalizeAny(w string) string {
 	w = strings.ToLower(strings.ReplaceAll(w, "’", "'"))
 	if strings.HasSuffix(w, "'s") {
 		w = w[:len(w)-2]
 	}
 	return strings.Trim(w, "-'")
+}
+
+// plainLower reports whether w is made of ASCII lower-case letters and
+// digits only, which normalize returns unchanged (most words of a text).
+func plainLower(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; (c < 'a' || c > 'z') && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // tokenize splits a sentence into tokens. Actor mentions (valid, sorted,
@@ -66,6 +93,14 @@ func tokenize(text string, actors []Actor, spans []int, sc *scratch) []token {
 		case isWordRune(r):
 			j := i
 			for j < limit {
+				if c := text[j]; c < utf8.RuneSelf {
+					// ASCII: isWordRune without the decoding.
+					if !asciiWord[c] {
+						break
+					}
+					j++
+					continue
+				}
 				r2, s2 := utf8.DecodeRuneInString(text[j:])
 				if !isWordRune(r2) && r2 != '’' {
 					break

@@ -3,6 +3,7 @@ package alignment
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -101,6 +102,12 @@ func (l *Lexicon) Sentences(in []Input) []Sentence {
 	return out
 }
 
+// clauseSum is the evidence of one clause toward one pole.
+type clauseSum struct {
+	clause, pole int
+	sum, scale   float64
+}
+
 // evidence is one cue's contribution.
 type evidence struct {
 	pole     int // the pole it points to
@@ -164,7 +171,7 @@ var coordinators = map[string]bool{
 }
 
 func (l *Lexicon) score(text string, actors []Actor, prev context, sc *scratch) (Sentence, context) {
-	spans := validSpans(text, actors)
+	spans := validSpans(text, actors, &sc.spans)
 	a := &analysis{l: l, actors: actors, roles: make([]role, len(actors)), sc: sc}
 	a.toks = tokenize(text, actors, spans, sc)
 	sc.toks = a.toks
@@ -173,14 +180,14 @@ func (l *Lexicon) score(text string, actors []Actor, prev context, sc *scratch) 
 		a.roles[i] = l.role(actors[i])
 	}
 	var out Sentence
-	ids := map[string]bool{}
+	ids := sc.ids[:0]
 	hasSubject := false
 	var explicit [2]bool
 	for _, t := range a.toks {
 		if t.kind != actorTok {
 			continue
 		}
-		ids[actors[t.actor].ID] = true
+		ids = append(ids, actors[t.actor].ID)
 		switch r := a.roles[t.actor]; r {
 		case subject:
 			hasSubject = true
@@ -188,10 +195,12 @@ func (l *Lexicon) score(text string, actors []Actor, prev context, sc *scratch) 
 			explicit[r] = true
 		}
 	}
-	for id := range ids {
-		out.Actors = append(out.Actors, id)
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	if len(ids) > 0 {
+		out.Actors = slices.Clone(ids)
 	}
-	sort.Strings(out.Actors)
+	sc.ids = ids[:0]
 
 	next := context{poles: explicit, lean: -1}
 
@@ -288,45 +297,44 @@ func (l *Lexicon) score(text string, actors []Actor, prev context, sc *scratch) 
 			}
 		}
 	}
-	// Sum per clause and pole, capped, then scaled by the clause.
-	type key struct{ clause, pole int }
-	sums := map[key]float64{}
-	scales := map[int]float64{}
+	// Sum per clause and pole, capped, then scaled by the clause (the
+	// scale of its last evidence), in clause order.
+	sums := sc.sums[:0]
 	for _, e := range ev {
-		sums[key{e.clause, e.pole}] += e.weight
-		scales[e.clause] = e.scale
+		i := slices.IndexFunc(sums, func(s clauseSum) bool { return s.clause == e.clause && s.pole == e.pole })
+		if i < 0 {
+			sums = append(sums, clauseSum{clause: e.clause, pole: e.pole})
+			i = len(sums) - 1
+		}
+		sums[i].sum += e.weight
+		for j := range sums {
+			if sums[j].clause == e.clause {
+				sums[j].scale = e.scale
+			}
+		}
 	}
+	slices.SortFunc(sums, func(x, y clauseSum) int {
+		if x.clause != y.clause {
+			return x.clause - y.clause
+		}
+		return x.pole - y.pole
+	})
+	sc.sums = sums
 	cancelled := a.balanced(explicit)
 	var total [2]float64
-	var cues []evidence
-	for _, e := range ev {
-		if cancelled[e.clause] {
-			continue
-		}
-		cues = append(cues, e)
-	}
-	keys := make([]key, 0, len(sums))
-	for k := range sums {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if keys[i].clause != keys[j].clause {
-			return keys[i].clause < keys[j].clause
-		}
-		return keys[i].pole < keys[j].pole
-	})
-	for _, k := range keys {
+	for _, k := range sums {
 		if cancelled[k.clause] {
 			continue
 		}
-		v := sums[k]
-		if v > l.Params.Saturation {
-			v = l.Params.Saturation
-		}
-		total[k.pole] += v * scales[k.clause]
+		total[k.pole] += min(k.sum, l.Params.Saturation) * k.scale
 	}
-	for _, e := range cues {
-		out.Cues = append(out.Cues, e.text)
+	if len(ev) > 0 {
+		out.Cues = make([]string, 0, len(ev)+2)
+	}
+	for _, e := range ev {
+		if !cancelled[e.clause] {
+			out.Cues = append(out.Cues, e.text)
+		}
 	}
 	var cs []int
 	for c := range cancelled {
@@ -393,6 +401,9 @@ func (l *Lexicon) label(out *Sentence, total [2]float64) int {
 // partnership is what declines.
 func declined(ev []evidence) []evidence {
 	out := ev[:0:0]
+	if !slices.ContainsFunc(ev, func(e evidence) bool { return e.decline }) {
+		return ev
+	}
 	for _, e := range ev {
 		drop := false
 		for _, d := range ev {
@@ -727,15 +738,17 @@ var cueSections = []struct {
 type found struct {
 	match
 	kind      cueKind
-	direction bool     // an [away-from] cue: never reversed by a preceding away cue
-	decline   bool     // a [decline] cue after a toward cue: the relation it is said of declines
-	gov       *found   // the away cue that reverses this one
-	tail      []string // cues absorbed as its complement
+	direction bool    // an [away-from] cue: never reversed by a preceding away cue
+	decline   bool    // a [decline] cue after a toward cue: the relation it is said of declines
+	gov       *cue    // the away cue that reverses this one, or nil
+	govFirst  int     // the first token of gov
+	tail      []found // cues absorbed as its complement (a part of the sentence's cues)
 }
 
 // cues finds the cues of the sentence and turns them into evidence.
 func (a *analysis) cues(carried [2]bool) []evidence {
-	var all []found
+	all := a.sc.found[:0]
+	defer func() { a.sc.found = all[:0] }()
 	for _, sk := range cueSections {
 		for _, m := range a.find(sk.sec) {
 			all = append(all, found{match: m, kind: sk.kind, direction: sk.sec == secAwayFrom, decline: sk.sec == secDecline})
@@ -762,7 +775,7 @@ func (a *analysis) cues(carried [2]bool) []evidence {
 		}
 		return all[i].last > all[j].last
 	})
-	var fs []found
+	fs := all[:0] // filtered in place
 	end := -1
 	for _, f := range all {
 		if f.first <= end {
@@ -785,39 +798,41 @@ func (a *analysis) cues(carried [2]bool) []evidence {
 		fs[i].decline = topic
 	}
 	// An away cue closely followed by another cue reverses it.
-	var gov []found
+	ev := a.sc.ev[:0]
 	for i := 0; i < len(fs); i++ {
 		f := fs[i]
 		if f.kind == awayCue && i+1 < len(fs) && a.governs(f, fs[i+1]) {
 			g := fs[i+1]
-			head := f
-			g.gov = &head
+			g.gov, g.govFirst = f.c, f.first
 			i++
 			// The governed cue's own complement goes with it:
 			// "resisted Russian pressure to join the EAEU".
+			from := i + 1
 			for i+1 < len(fs) && fs[i+1].kind != awayCue && a.complement(g, fs[i+1]) {
-				g.tail = append(g.tail, fs[i+1].c.text)
 				g.last = fs[i+1].last
 				i++
 			}
-			gov = append(gov, g)
+			g.tail = fs[from : i+1]
+			if e, ok := a.evidence(g, carried); ok {
+				ev = append(ev, e)
+			}
 			continue
 		}
 		// A negated cue takes the cues of its phrase with it: "would
 		// never accept conditions in exchange for gas supplies".
 		if a.negation(f.first) != "" {
+			from := i + 1
 			for i+1 < len(fs) && fs[i+1].kind != awayCue && a.phrase(f.last, fs[i+1].first) {
-				f.tail = append(f.tail, fs[i+1].c.text)
 				f.last = fs[i+1].last
 				i++
 			}
+			f.tail = fs[from : i+1]
 		}
-		gov = append(gov, f)
+		if e, ok := a.evidence(f, carried); ok {
+			ev = append(ev, e)
+		}
 	}
-	var ev []evidence
-	for _, f := range gov {
-		ev = append(ev, a.evidence(f, carried)...)
-	}
+	a.sc.ev = ev
 	return ev
 }
 
@@ -937,26 +952,21 @@ func (a *analysis) passiveAgent(f found) int {
 }
 
 // evidence turns one cue (possibly governed) into evidence for a pole.
-func (a *analysis) evidence(f found, carried [2]bool) []evidence {
+func (a *analysis) evidence(f found, carried [2]bool) (evidence, bool) {
 	l := a.l
 	p := l.Params
 	// Polarity: +1 toward, -1 away; pressure stays pressure unless
 	// reversed.
 	kind := f.kind
 	reversed := false
-	text := f.c.text
 	first := f.first
 	if f.gov != nil {
 		reversed = true
-		text = f.gov.c.text + " " + text
-		first = f.gov.first
+		first = f.govFirst
 	}
-	for _, t := range f.tail {
-		text += " " + t
-	}
-	if n := a.negation(first); n != "" {
+	neg := a.negation(first)
+	if neg != "" {
 		reversed = !reversed
-		text = n + " " + text
 	}
 	// The agent of the cue's scope.
 	agent := other
@@ -985,14 +995,14 @@ func (a *analysis) evidence(f found, carried [2]bool) []evidence {
 		} else {
 			t, w, at := a.attribute(f.match, carried)
 			if t < 0 {
-				return nil
+				return evidence{}, false
 			}
 			target, factor, pos = t, factor*w, at
 		}
 	case kind == awayCue && reversed && poleAgent && f.gov == nil && !f.decline:
 		// A pole that does not object or criticise ("Moscow had no
 		// objection") only refrains from pressure.
-		return nil
+		return evidence{}, false
 	case kind == awayCue && !reversed && poleAgent && !f.decline:
 		// A pole's criticism, ban or demand aimed at the subject is
 		// its pressure.
@@ -1001,7 +1011,7 @@ func (a *analysis) evidence(f found, carried [2]bool) []evidence {
 	default:
 		t, w, at := a.attribute(f.match, carried)
 		if t < 0 {
-			return nil
+			return evidence{}, false
 		}
 		factor *= w
 		pos = at
@@ -1012,32 +1022,55 @@ func (a *analysis) evidence(f found, carried [2]bool) []evidence {
 		if away {
 			verb = "away from"
 			target = 1 - t
-			text = fmt.Sprintf("%s (away from %s", text, l.Poles[t].Label)
 		} else {
 			target = t
 		}
 	}
-	if verb != "away from" {
-		text = fmt.Sprintf("%s (%s %s", text, verb, l.Poles[target].Label)
+	named := target // the pole the text names
+	if verb == "away from" {
+		named = 1 - target
 	}
-	var notes []string
-	if a.weight[f.first] < 1 {
-		notes = append(notes, "conceded")
-	}
-	if a.hedged[a.clause[f.first]] {
-		notes = append(notes, "hedged")
-	}
-	if len(notes) > 0 {
-		text += ", " + strings.Join(notes, ", ")
-	}
-	text += ")"
+	conceded, hedged := a.weight[f.first] < 1, a.hedged[a.clause[f.first]]
 	scale := a.weight[f.first]
-	if a.hedged[a.clause[f.first]] {
+	if hedged {
 		scale *= p.Hedge
 	}
-	return []evidence{{pole: target, clause: a.seg[f.first], weight: factor, scale: scale, text: text, conceded: a.weight[f.first] < 1,
+	return evidence{pole: target, clause: a.seg[f.first], weight: factor, scale: scale,
+		text: cueText(neg, f, verb, l.Poles[named].Label, conceded, hedged), conceded: conceded,
 		byPole: poleAgent || verb == "pressure from", complement: verb == "toward" && pos > f.last,
-		toward: verb == "toward", decline: f.decline && verb == "away from", strong: f.c.weight >= 1}}
+		toward: verb == "toward", decline: f.decline && verb == "away from", strong: f.c.weight >= 1}, true
+}
+
+// cueText is the readable reason of one piece of evidence: "not join
+// (away from Russia)", "refus* join (away from the West, conceded)".
+func cueText(neg string, f found, verb, pole string, conceded, hedged bool) string {
+	var b strings.Builder
+	b.Grow(64)
+	if neg != "" {
+		b.WriteString(neg)
+		b.WriteByte(' ')
+	}
+	if f.gov != nil {
+		b.WriteString(f.gov.text)
+		b.WriteByte(' ')
+	}
+	b.WriteString(f.c.text)
+	for _, t := range f.tail {
+		b.WriteByte(' ')
+		b.WriteString(t.c.text)
+	}
+	b.WriteString(" (")
+	b.WriteString(verb)
+	b.WriteByte(' ')
+	b.WriteString(pole)
+	if conceded {
+		b.WriteString(", conceded")
+	}
+	if hedged {
+		b.WriteString(", hedged")
+	}
+	b.WriteByte(')')
+	return b.String()
 }
 
 // attribute returns the pole a cue is about and a factor: the nearest
@@ -1120,10 +1153,10 @@ func (a *analysis) after(i int, w string) bool {
 // poles and either carry a balance cue or coordinate the two poles
 // ("Moscow and Washington", "Russia or the EU").
 func (a *analysis) balanced(explicit [2]bool) map[int]bool {
-	out := map[int]bool{}
 	if !explicit[0] || !explicit[1] {
-		return out
+		return nil
 	}
+	out := map[int]bool{}
 	type span struct{ from, to int }
 	clauses := map[int]*span{}
 	for i := range a.toks {

@@ -139,6 +139,11 @@ type scratch struct {
 	bools  []bool
 	floats []float64
 	strs   []string
+	spans  []int    // validSpans
+	ids    []string // the actor IDs of the sentence
+	sums   []clauseSum
+	found  []found    // the cues of the sentence (cues)
+	ev     []evidence // their evidence (cues)
 }
 
 // grow returns (*buf)[:n], reallocating *buf when it is too short; the
@@ -154,8 +159,9 @@ func grow[T any](buf *[]T, n int) []T {
 // validSpans returns the indices of the actors whose spans lie inside
 // text on rune boundaries, sorted by start, overlaps dropped (the longer
 // first mention wins).
-func validSpans(text string, actors []Actor) []int {
-	var idx []int
+func validSpans(text string, actors []Actor, buf *[]int) []int {
+	idx := (*buf)[:0]
+	defer func() { *buf = idx[:0] }()
 	for i, a := range actors {
 		if a.Start < 0 || a.End > len(text) || a.Start >= a.End ||
 			!utf8.RuneStart(text[a.Start]) || (a.End < len(text) && !utf8.RuneStart(text[a.End])) {

@@ -69,11 +69,27 @@ type cue struct {
 }
 
 // index holds the cues of every section by their first word.
+//
+// Words whose first two bytes are lower-case ASCII letters (nearly all)
+// find their stems in an array instead of a map, and skip the map of
+// exact words when no exact first word shares those two letters: the
+// scorer looks up every word of every sentence.
 type index struct {
-	exact map[string][]*cue // first word matched exactly
-	stems map[string][]*cue // first word is a prefix, by its first two bytes
-	short []*cue            // first word a prefix of one byte
-	count [numSections]int
+	exact   map[string][]*cue // first word matched exactly
+	stems   map[string][]*cue // first word is a prefix, by its first two bytes, when they are not two letters
+	stemsAZ [26 * 26][]*cue   // the same, by two lower-case letters
+	exactAZ [26 * 26]bool     // some exact first word starts with these two letters
+	short   []*cue            // first word a prefix of one byte
+	count   [numSections]int
+}
+
+// letters returns the index of the first two bytes of w in the arrays of
+// index when both are lower-case ASCII letters, else -1.
+func letters(w string) int {
+	if len(w) < 2 || w[0] < 'a' || w[0] > 'z' || w[1] < 'a' || w[1] > 'z' {
+		return -1
+	}
+	return int(w[0]-'a')*26 + int(w[1]-'a')
 }
 
 func (x *index) add(c *cue) {
@@ -85,11 +101,35 @@ func (x *index) add(c *cue) {
 	switch {
 	case !c.stem[0]:
 		x.exact[w] = append(x.exact[w], c)
+		if k := letters(w); k >= 0 {
+			x.exactAZ[k] = true
+		}
 	case len(w) < 2:
 		x.short = append(x.short, c)
 	default:
-		x.stems[w[:2]] = append(x.stems[w[:2]], c)
+		if k := letters(w); k >= 0 {
+			x.stemsAZ[k] = append(x.stemsAZ[k], c)
+		} else {
+			x.stems[w[:2]] = append(x.stems[w[:2]], c)
+		}
 	}
+}
+
+// first returns the cues whose first word is w exactly, and those whose
+// first word is a prefix of w of two bytes or more.
+func (x *index) first(w string) (exact, stems []*cue) {
+	k := letters(w)
+	if k < 0 {
+		exact = x.exact[w]
+		if len(w) >= 2 {
+			stems = x.stems[w[:2]]
+		}
+		return exact, stems
+	}
+	if x.exactAZ[k] {
+		exact = x.exact[w]
+	}
+	return exact, x.stemsAZ[k]
 }
 
 // Lexicon is a parsed poles file: the two poles, the subject's blocs, the

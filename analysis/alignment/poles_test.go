@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -124,4 +125,45 @@ func FuzzParseLexicon(f *testing.F) {
 			t.Fatalf("stance %q is no pole", s.Stance)
 		}
 	})
+}
+
+// index.first finds what a scan of every cue finds: the exact first
+// words equal to a word and the stems of two bytes or more it starts with.
+func TestIndexFirst(t *testing.T) {
+	var cues []*cue
+	var x index
+	for _, w := range []string{"join", "joint", "co-operat*", "co*", "x-*", "1st", "'s", "a*", "i", "ab", "ab*", "élan", "ét*", "zz*"} {
+		c := &cue{words: []string{strings.TrimSuffix(w, "*")}, stem: []bool{strings.HasSuffix(w, "*")}}
+		cues = append(cues, c)
+		x.add(c)
+	}
+	for _, w := range []string{"join", "joins", "joint", "co-operation", "cooperate", "co", "c", "x-ray", "1st", "'s", "abc", "ab", "a", "i", "élan", "étude", "zz", "zzz", "", "q"} {
+		var want []*cue
+		for _, c := range cues {
+			if c.stem[0] && len(c.words[0]) >= 2 && strings.HasPrefix(w, c.words[0]) || !c.stem[0] && w == c.words[0] {
+				want = append(want, c)
+			}
+		}
+		exact, stems := x.first(w)
+		var got []*cue
+		got = append(got, exact...)
+		for _, c := range stems {
+			if strings.HasPrefix(w, c.words[0]) {
+				got = append(got, c)
+			}
+		}
+		slices.SortFunc(got, func(a, b *cue) int { return strings.Compare(a.words[0], b.words[0]) })
+		slices.SortFunc(want, func(a, b *cue) int { return strings.Compare(a.words[0], b.words[0]) })
+		if !slices.Equal(got, want) {
+			t.Errorf("first(%q) = %v, want %v", w, names(got), names(want))
+		}
+	}
+}
+
+func names(cs []*cue) []string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, c.words[0])
+	}
+	return out
 }

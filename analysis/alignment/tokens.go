@@ -231,14 +231,13 @@ func (l *Lexicon) scan(toks []token, sc *scratch) [numSections][]*match {
 		if tk.kind != wordTok {
 			continue
 		}
-		for _, c := range x.exact[tk.text] {
+		exact, stems := x.first(tk.text)
+		for _, c := range exact {
 			try(c, i)
 		}
-		if len(tk.text) >= 2 {
-			for _, c := range x.stems[tk.text[:2]] {
-				if strings.HasPrefix(tk.text, c.words[0]) {
-					try(c, i)
-				}
+		for _, c := range stems {
+			if strings.HasPrefix(tk.text, c.words[0]) {
+				try(c, i)
 			}
 		}
 		for _, c := range x.short {

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"alignnet/analysis/eval"
+)
+
+// qualityFloors are the measured quality of alignnet on every annotated
+// corpus, as floors: a change that lowers one of them below the figure
+// measured when it was set fails here instead of going unnoticed. Each
+// floor is the measurement rounded down to 0.01, less 0.01; README.md
+// ("Quality") has the figures and the history of each corpus (which ones
+// were used to develop the rules and which were scored once, unseen).
+var qualityFloors = []struct {
+	name, in, gold string
+	// entity F1 (typed), sentence macro-F1, article Spearman
+	entityF1, macroF1, spearman float64
+}{
+	{"seeds", "../../seeds", "../../../shared/gold", 0.99, 0.82, 0.85},
+	{"heldout", "../../testdata/heldout/articles", "../../testdata/heldout/gold", 0.97, 0.75, 0.63},
+	{"blind", "../../testdata/blind/articles", "../../testdata/blind/gold", 0.91, 0.61, 0.80},
+	{"blind2", "../../testdata/blind2/articles", "../../testdata/blind2/gold", 0.92, 0.50, 0.40},
+}
+
+func TestQualityFloors(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the pipeline over every annotated corpus")
+	}
+	for _, tt := range qualityFloors {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := os.Stat(tt.gold); err != nil {
+				t.Skipf("no gold annotations at %s", tt.gold)
+			}
+			out := t.TempDir()
+			if _, stderr, err := runArgs(t, "run", "-in", tt.in, "-out", out, "-figures=false"); err != nil {
+				t.Fatalf("run: %v\n%s", err, stderr)
+			}
+			g, err := eval.LoadGold(tt.gold)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := eval.LoadRun(filepath.Join(out, "data", "articles.json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep := eval.Score(g, r)
+			for _, m := range []struct {
+				what       string
+				got, floor float64
+			}{
+				{"typed entity F1", float64(rep.Entities.F1), tt.entityF1},
+				{"sentence macro-F1", float64(rep.Sentences.MacroF1), tt.macroF1},
+				{"article Spearman", float64(rep.Alignment.Spearman), tt.spearman},
+			} {
+				t.Logf("%s %.3f (floor %.2f)", m.what, m.got, m.floor)
+				if !(m.got >= m.floor) {
+					t.Errorf("%s: %s %.3f, below its floor %.2f", tt.name, m.what, m.got, m.floor)
+				}
+			}
+		})
+	}
+}

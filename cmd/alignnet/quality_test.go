@@ -23,6 +23,7 @@ var qualityFloors = []struct {
 	{"heldout", "../../testdata/heldout/articles", "../../testdata/heldout/gold", 0.97, 0.75, 0.63},
 	{"blind", "../../testdata/blind/articles", "../../testdata/blind/gold", 0.91, 0.61, 0.80},
 	{"blind2", "../../testdata/blind2/articles", "../../testdata/blind2/gold", 0.92, 0.50, 0.40},
+	{"blind3", "../../testdata/blind3/articles", "../../testdata/blind3/gold", 0.92, 0.62, 0.65},
 }
 
 func TestQualityFloors(t *testing.T) {

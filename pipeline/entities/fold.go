@@ -15,6 +15,15 @@ var foldQuotes = strings.NewReplacer(
 	"–", "-", "—", "-", "‒", "-", "−", "-", "‐", "-", "‑", "-",
 )
 
+// quoteFold is foldQuotes.Replace(s) without the copy of an ASCII s,
+// which holds none of the characters it replaces.
+func quoteFold(s string) string {
+	if isASCII(s) {
+		return s
+	}
+	return foldQuotes.Replace(s)
+}
+
 // fold lower-cases s, folds quotes and dashes and removes diacritics.
 func fold(s string) string {
 	if isASCII(s) {
@@ -78,28 +87,29 @@ func translitASCII(word string) string {
 		w = w[1:]
 	}
 	// translitRules, left to right without overlaps, then y → i. No rule
-	// is a prefix of another, so the first rule that matches is the one.
+	// is a prefix of another, so the first rule that matches is the one;
+	// the letter at i tells which rules can.
 	r := rep[:0]
 	for i := 0; i < len(w); {
-		switch {
-		case hasAt(w, i, "dzh"):
+		switch c := w[i]; {
+		case c == 'd' && hasAt(w, i, "dzh"):
 			r, i = append(r, 'j'), i+3
-		case hasAt(w, i, "zh"):
+		case c == 'z' && hasAt(w, i, "zh"):
 			r, i = append(r, 'j'), i+2
-		case hasAt(w, i, "tsh"), hasAt(w, i, "tch"):
+		case c == 't' && (hasAt(w, i, "tsh") || hasAt(w, i, "tch")):
 			r, i = append(r, 'c', 'h'), i+3
-		case hasAt(w, i, "kh"):
+		case c == 'k' && hasAt(w, i, "kh"):
 			r, i = append(r, 'h'), i+2
-		case w[i] == 'x':
+		case c == 'x':
 			r, i = append(r, 'k', 's'), i+1
-		case w[i] == 'w':
+		case c == 'w':
 			r, i = append(r, 'v'), i+1
-		case w[i] == '\'':
+		case c == '\'':
 			i++
-		case w[i] == 'y':
+		case c == 'y':
 			r, i = append(r, 'i'), i+1
 		default:
-			r, i = append(r, w[i]), i+1
+			r, i = append(r, c), i+1
 		}
 	}
 	// Drop an i between vowels, collapse doubled letters, in place: out

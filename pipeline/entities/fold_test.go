@@ -55,17 +55,65 @@ func TestTranslitASCII(t *testing.T) {
 	}
 }
 
-// The stack lookup of cueSets.has agrees with folding.
+// cueReference reads cues.txt the plain way: section → folded words.
+func cueReference() map[string]map[string]bool {
+	ref := map[string]map[string]bool{}
+	sec := ""
+	for line := range strings.SplitSeq(cuesText, "\n") {
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "" || strings.HasPrefix(line, "#"):
+		case strings.HasPrefix(line, "["):
+			sec = strings.Trim(line, "[]")
+		default:
+			if ref[sec] == nil {
+				ref[sec] = map[string]bool{}
+			}
+			ref[sec][fold(line)] = true
+		}
+	}
+	return ref
+}
+
+// The one-lookup section masks of cueSets agree with a set per section,
+// on every entry of cues.txt (as written and in capitals) and on words
+// that need folding.
 func TestCueHas(t *testing.T) {
 	r, err := New(kb.Default())
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, w := range []string{"Ministry", "MINISTRY", "ministry", "Président", "President", "Nazarbayev", "Gen.", "General’s"} {
-		for sec, set := range r.cues {
-			if got, want := r.cues.has(sec, w), set[fold(w)]; got != want {
-				t.Errorf("has(%s, %q) = %v, fold lookup %v", sec, w, got, want)
+	ref := cueReference()
+	words := []string{"Ministry", "MINISTRY", "ministry", "Président", "President", "Nazarbayev", "Gen.", "General’s", ""}
+	for line := range strings.SplitSeq(cuesText, "\n") {
+		line = strings.TrimSpace(line)
+		words = append(words, line, strings.ToUpper(line))
+	}
+	for _, s := range cueSections {
+		if ref[s.name] == nil {
+			t.Fatalf("cues.txt: no section [%s]", s.name)
+		}
+		for _, w := range words {
+			if got, want := r.cues.has(s.bit, w), ref[s.name][fold(w)]; got != want {
+				t.Errorf("has(%s, %q) = %v, want %v", s.name, w, got, want)
 			}
+		}
+	}
+	if len(r.cues.endings) != len(ref["surname-endings"]) {
+		t.Errorf("%d surname endings, want %d", len(r.cues.endings), len(ref["surname-endings"]))
+	}
+	for _, e := range r.cues.endings {
+		if !ref["surname-endings"][e] {
+			t.Errorf("surname ending %q not in cues.txt", e)
+		}
+	}
+}
+
+// quoteFold agrees with foldQuotes.Replace.
+func TestQuoteFold(t *testing.T) {
+	for _, s := range []string{"", "NATO", "O’Brien", "“Nur Otan”", "a–b", "plain text", "Président"} {
+		if got, want := quoteFold(s), foldQuotes.Replace(s); got != want {
+			t.Errorf("quoteFold(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

@@ -1,8 +1,10 @@
 package entities
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"math"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -59,10 +61,15 @@ const (
 	kSeat
 )
 
+// cand is a knowledge-base entry a key may name, with what fits needs
+// to know of the form.
 type cand struct {
-	e    *kb.Entry
-	kind kind
-	form string
+	e      *kb.Entry
+	kind   kind
+	form   string
+	quoted string // quoteFold(form)
+	caps   bool   // the first word of form is in capitals
+	proper bool   // proper(form)
 }
 
 // Recognizer finds entities with a knowledge base. It is safe for
@@ -71,12 +78,13 @@ type Recognizer struct {
 	kb    *kb.KB
 	index map[string][]cand
 	roles map[string]string // key of a role title → role ID
-	// span and roleSpan map the key of a first word to the most words
+	trie  *trieNode         // index by words
+	// roleSpan maps the key of a first word to the most words
 	// of an index key (a role title) that starts with it: lookups stop
 	// at the first word when nothing can start there.
-	span, roleSpan map[string]int
-	cues           cueSets
-	scratch        sync.Pool // of *scratch
+	roleSpan map[string]int
+	cues     *cueSets
+	scratch  sync.Pool // of *scratch
 }
 
 // New indexes a knowledge base for recognition.
@@ -85,8 +93,10 @@ func New(k *kb.KB) (*Recognizer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Recognizer{kb: k, index: map[string][]cand{}, roles: map[string]string{}, cues: cues, span: map[string]int{}, roleSpan: map[string]int{}}
-	r.scratch.New = func() any { return &scratch{keys: map[string]string{}} }
+	r := &Recognizer{kb: k, index: map[string][]cand{}, roles: map[string]string{}, cues: cues, roleSpan: map[string]int{}}
+	r.scratch.New = func() any {
+		return &scratch{words: map[string]*wordInfo{}, ents: map[string]*Entity{}, acronyms: map[string]string{}, sources: map[string]bool{}}
+	}
 	for i := range k.Entries {
 		e := &k.Entries[i]
 		r.add(e, kName, e.Name)
@@ -116,6 +126,7 @@ func New(k *kb.KB) (*Recognizer, error) {
 			r.roleSpan[first] = max(r.roleSpan[first], len(w))
 		}
 	}
+	r.trie = buildTrie(r.index, r.roles)
 	return r, nil
 }
 
@@ -139,9 +150,7 @@ func (r *Recognizer) add(e *kb.Entry, k kind, form string) {
 			return
 		}
 	}
-	r.index[key] = append(r.index[key], cand{e: e, kind: k, form: form})
-	first := translit(w[0])
-	r.span[first] = max(r.span[first], len(w))
+	r.index[key] = append(r.index[key], cand{e: e, kind: k, form: form, quoted: quoteFold(form), caps: isAllCaps(w[0]), proper: proper(form)})
 }
 
 // Options tune one call of Recognize.
@@ -160,9 +169,9 @@ type Options struct {
 // offset at which each sentence begins, in order; mentions never cross a
 // sentence boundary.
 func (r *Recognizer) Recognize(text string, starts []int, opt Options) *Result {
-	a := &article{r: r, text: text, opt: opt, ents: map[string]*Entity{}, acronyms: map[string]string{}, sources: map[string]bool{}}
 	sc := r.scratch.Get().(*scratch)
 	defer r.scratch.Put(sc)
+	a := &article{r: r, sc: sc, text: text, opt: opt, ents: sc.ents, acronyms: sc.acronyms, sources: sc.sources, mentions: sc.mentions[:0]}
 	a.toks = tokenize(text, sc.toks[:0])
 	sc.toks = a.toks
 	s := 0
@@ -173,20 +182,11 @@ func (r *Recognizer) Recognize(text string, starts []int, opt Options) *Result {
 		a.toks[i].sent = s
 		a.toks[i].first = i == 0 || a.toks[i-1].sent != s
 	}
-	// Words repeat, within an article and across articles: fold each
-	// distinct one once per cache generation.
-	keys := sc.keys
-	if len(keys) > maxKeys {
-		clear(keys)
+	if len(sc.words) > maxWords {
+		clear(sc.words)
 	}
 	for i := range a.toks {
-		t := a.toks[i].text
-		k, ok := keys[t]
-		if !ok {
-			k = translit(t)
-			keys[t] = k
-		}
-		a.toks[i].key = k
+		a.toks[i].info = a.info(a.toks[i].text)
 	}
 	a.used = sc.used[:0]
 	a.used = append(a.used, make([]bool, len(a.toks))...)
@@ -196,24 +196,41 @@ func (r *Recognizer) Recognize(text string, starts []int, opt Options) *Result {
 	a.scan()
 	a.roles()
 	a.resolvePending()
-	return a.result()
+	res := a.result()
+	sc.reset(a)
+	return res
 }
 
 // scratch holds buffers a Recognize call borrows from its Recognizer:
 // nothing in a Result points into them.
 type scratch struct {
-	toks []token
-	used []bool
-	keys map[string]string // token text → translit key, a bounded cache
+	toks  []token
+	used  []bool
+	words map[string]*wordInfo // token text → its wordInfo, a bounded cache
+	bytes [256]*wordInfo       // one-byte token text → its wordInfo
+	// The working sets of an article, emptied after each call.
+	ents     map[string]*Entity
+	acronyms map[string]string
+	sources  map[string]bool
+	mentions []Mention // in the order found
+	order    []uint64  // of sortedMentions
+	sorted   []*Entity // of result
 }
 
-// maxKeys bounds the transliteration cache of a scratch (about 100 bytes
-// an entry).
-const maxKeys = 200_000
+// reset empties the working sets the article a used and keeps their
+// storage for the next call. It drops every reference into a's text.
+func (sc *scratch) reset(a *article) {
+	clear(sc.ents)
+	clear(sc.acronyms)
+	clear(sc.sources)
+	clear(a.mentions)
+	sc.mentions = a.mentions[:0]
+}
 
 // article is the state of one Recognize call.
 type article struct {
 	r        *Recognizer
+	sc       *scratch
 	text     string
 	opt      Options
 	toks     []token
@@ -228,7 +245,6 @@ type article struct {
 	runStop int
 	// lastMinistry maps a ministry kind to the ID last seen for it.
 	lastMinistry map[string]string
-	buf          []byte // scratch of joinKeys
 }
 
 // pendingShort is a single capitalised word that may be a surname; it is
@@ -332,7 +348,7 @@ func (a *article) isDate(i, j int) bool {
 	for k := i; k < j; k++ {
 		w := a.toks[k].text
 		switch {
-		case a.r.cues.has("months", strings.TrimSuffix(w, ".")):
+		case a.toks[k].info.dotCues&cueMonths != 0:
 			month = true
 		case isNumber(w):
 			num = true
@@ -381,38 +397,32 @@ func (a *article) isPlace(i, j int) bool {
 }
 
 // cands returns the knowledge-base candidates whose key is that of
-// tokens [i, j). It builds the key in a.buf: the map lookup with
-// string(a.buf) does not allocate.
+// tokens [i, j), i < j.
 func (a *article) cands(i, j int) []cand {
-	if j-i == 1 {
-		return a.r.index[a.toks[i].key]
+	if n := a.node(i, j); n != nil {
+		return n.cands
 	}
-	if j-i > a.r.span[a.toks[i].key] {
-		return nil
+	return nil
+}
+
+// node returns the trie node of the key of tokens [i, j), i < j, or nil.
+func (a *article) node(i, j int) *trieNode {
+	n := a.toks[i].info.node
+	for k := i + 1; n != nil && k < j; k++ {
+		n = n.next[a.toks[k].info.key]
 	}
-	a.joinKeys(i, j)
-	return a.r.index[string(a.buf)]
+	return n
 }
 
 // role returns the role whose title has the key of tokens [i, j).
 func (a *article) role(i, j int) (string, bool) {
-	if j-i > a.r.roleSpan[a.toks[i].key] {
+	if j-i > a.toks[i].info.roleSpan {
 		return "", false
 	}
-	a.joinKeys(i, j)
-	id, ok := a.r.roles[string(a.buf)]
-	return id, ok
-}
-
-// joinKeys sets a.buf to the keys of tokens [i, j) joined by spaces.
-func (a *article) joinKeys(i, j int) {
-	a.buf = a.buf[:0]
-	for k := i; k < j; k++ {
-		if k > i {
-			a.buf = append(a.buf, ' ')
-		}
-		a.buf = append(a.buf, a.toks[k].key...)
+	if n := a.node(i, j); n != nil && n.isRole {
+		return n.role, true
 	}
+	return "", false
 }
 
 func (a *article) texts(i, j int) []string {
@@ -439,7 +449,7 @@ func (a *article) scan() {
 	for i := 0; i < len(a.toks); {
 		t := a.toks[i]
 		ordinal := isOrdinal(t.text) && i+1 < len(a.toks) && isCap(a.toks[i+1].text)
-		if a.used[i] || !t.word || !(isCap(t.text) || ordinal || a.hyphenCandidate(t.text)) {
+		if a.used[i] || !t.word || !(isCap(t.text) || ordinal || t.info.flags&flagHyphenName != 0) {
 			i++
 			continue
 		}
@@ -451,7 +461,7 @@ func (a *article) scan() {
 
 // hyphenCandidate reports whether a lower-case hyphenated word may hold a
 // name ("anti-Western", "pro-Russian").
-func (a *article) hyphenCandidate(w string) bool {
+func hyphenCandidate(w string) bool {
 	return hasHyphen(w) && strings.IndexFunc(w, func(r rune) bool { return r >= 'A' && r <= 'Z' }) > 0
 }
 
@@ -507,13 +517,13 @@ func (a *article) runEnd(i int) int {
 	j := i + 1
 	for j < len(a.toks) && j-i < maxRun && a.toks[j].sent == a.toks[i].sent && !a.used[j] {
 		w := a.toks[j].text
-		if a.toks[j].word && isCap(w) && !a.r.cues.has("months", w) {
+		if a.toks[j].word && isCap(w) && !a.cueAt(j, cueMonths) {
 			j++
 			continue
 		}
 		// "Prosecutor General’s Office", "People’s Bank": a possessive
 		// before an organization's head noun belongs to the name.
-		if isPossessive(w) && j+1 < len(a.toks) && a.toks[j+1].sent == a.toks[i].sent && isCap(a.toks[j+1].text) && a.r.cues.has("org-heads", a.toks[j+1].text) && !a.isCountryAt(i, j) {
+		if isPossessive(w) && j+1 < len(a.toks) && a.toks[j+1].sent == a.toks[i].sent && isCap(a.toks[j+1].text) && a.cueAt(j+1, cueOrgHeads) && !a.isCountryAt(i, j) {
 			j += 2
 			continue
 		}
@@ -522,7 +532,7 @@ func (a *article) runEnd(i int) int {
 		for k < len(a.toks) && a.toks[k].word && isConnector(a.toks[k].text) && k-j < 2 {
 			k++
 		}
-		if k > j && k < len(a.toks) && a.toks[k].sent == a.toks[i].sent && !a.used[k] && a.toks[k].word && isCap(a.toks[k].text) && !a.r.cues.has("months", a.toks[k].text) {
+		if k > j && k < len(a.toks) && a.toks[k].sent == a.toks[i].sent && !a.used[k] && a.toks[k].word && isCap(a.toks[k].text) && !a.cueAt(k, cueMonths) {
 			j = k + 1
 			continue
 		}
@@ -534,31 +544,57 @@ func (a *article) runEnd(i int) int {
 // match returns the longest knowledge-base match starting at token i and
 // ending at or before end, with the candidates that fit its case.
 func (a *article) match(i, end int) (int, []cand) {
-	maxJ := min(i+a.r.span[a.toks[i].key], end)
-	for j := maxJ; j > i; j-- {
-		if !a.sameSentence(i, j) {
-			continue
-		}
-		cs := a.cands(i, j)
-		var fit []cand
-		for _, c := range cs {
-			if a.fits(c, i, j) {
-				fit = append(fit, c)
-			}
-		}
-		if len(fit) > 0 {
-			return j, fit
+	if i >= end {
+		return i, nil
+	}
+	return a.matchFrom(a.toks[i].info.node, i, i+1, end)
+}
+
+// matchFrom is match with the index node n of tokens [i, j) at hand: it
+// tries the longer matches through n's children first, then n itself.
+// A match does not cross a sentence boundary.
+func (a *article) matchFrom(n *trieNode, i, j, end int) (int, []cand) {
+	if n == nil {
+		return i, nil
+	}
+	if j < end && j < len(a.toks) && a.toks[j].sent == a.toks[i].sent {
+		if e, cs := a.matchFrom(n.next[a.toks[j].info.key], i, j+1, end); e > i {
+			return e, cs
 		}
 	}
+	if fit := a.fitting(n.cands, i, j); len(fit) > 0 {
+		return j, fit
+	}
 	return i, nil
+}
+
+// fitting returns the candidates of cs that fit tokens [i, j), in order.
+// When all of them fit it returns cs itself, capped so that an append
+// cannot write into the index.
+func (a *article) fitting(cs []cand, i, j int) []cand {
+	n := 0
+	for _, c := range cs {
+		if a.fits(c, i, j) {
+			n++
+		}
+	}
+	if n == len(cs) {
+		return cs[:n:n]
+	}
+	fit := make([]cand, 0, n)
+	for _, c := range cs {
+		if a.fits(c, i, j) {
+			fit = append(fit, c)
+		}
+	}
+	return fit
 }
 
 // fits checks the case of the text against a candidate: acronyms must
 // match exactly, other forms must start with a capital (or "the").
 func (a *article) fits(c cand, i, j int) bool {
-	text := a.text[a.toks[i].start:a.toks[j-1].end]
 	if c.kind == kAcronym {
-		return foldQuotes.Replace(text) == foldQuotes.Replace(c.form)
+		return quoteFold(a.text[a.toks[i].start:a.toks[j-1].end]) == c.quoted
 	}
 	first := a.toks[i].text
 	if first == "the" || first == "The" {
@@ -568,16 +604,16 @@ func (a *article) fits(c cand, i, j int) bool {
 		return false
 	}
 	// "PRIME" (an agency) is not "Prime" (a word of a title).
-	if fw := words(c.form); isAllCaps(fw[0]) && !isAllCaps(first) {
+	if c.caps && !isAllCaps(first) {
 		return false
 	}
 	// Past the capitalised run only a proper name may continue in lower
 	// case ("North Atlantic alliance"), not a generic alias ("U.S.
 	// military").
-	if j > a.runStop && !proper(c.form) {
+	if j > a.runStop && !c.proper {
 		return false
 	}
-	if isAllCaps(first) && !isAllCaps(words(c.form)[0]) && len(first) > 3 {
+	if isAllCaps(first) && !c.caps && len(first) > 3 {
 		return false // "RUSSIA" in a heading is not the form "Russia"
 	}
 	return true
@@ -609,7 +645,7 @@ func (a *article) run(i, j int) {
 		}
 	}
 	// "the newspaper Kazakhstanskaya Pravda": a source, not an actor.
-	if media[strings.ToLower(a.word(i-1))] {
+	if i > 0 && a.flagAt(i-1, flagMedium) {
 		a.sources[a.text[a.toks[i].start:a.toks[j-1].end]] = true
 		for k := i; k < j; k++ {
 			a.used[k] = true
@@ -621,17 +657,17 @@ func (a *article) run(i, j int) {
 	// a compound modifier ("Russian-led", "Western-backed").
 	for i < j {
 		w := a.toks[i].text
-		if lowerTail(w) {
+		if a.flagAt(i, flagLowerTail) {
 			a.hyphenParts(i)
 			a.used[i] = true
 			i++
 			continue
 		}
-		if a.r.cues.has("stop", w) || a.r.cues.has("months", w) || isConnector(w) {
+		if a.cueAt(i, cueStop|cueMonths) || isConnector(w) {
 			i++
 			continue
 		}
-		if a.r.cues.has("titles", strings.TrimSuffix(w, ".")) && !a.knownAt(i) && !isPossessive(a.word(i+1)) && !isPossessive(a.word(i+2)) {
+		if a.titleAt(i) && !a.knownAt(i) && !isPossessive(a.word(i+1)) && !isPossessive(a.word(i+2)) {
 			title = true
 			i++
 			// "Leader of the Nation": a title followed by a
@@ -661,6 +697,9 @@ func (a *article) run(i, j int) {
 // lowerTail reports whether a hyphenated word ends in a lower-case part
 // ("Russian-led").
 func lowerTail(w string) bool {
+	if !hasHyphen(w) {
+		return false // a quick answer for most words
+	}
 	k := strings.LastIndexAny(w, "-‐‑")
 	return k > 0 && k+1 < len(w) && !isCap(w[k+1:]) && !isNumber(w[k+1:])
 }
@@ -688,7 +727,7 @@ func (a *article) segment(i, j int, title bool) {
 			title = false
 		}
 		e, cs := a.match(k, j)
-		if e > k && e < j && a.r.cues.has("org-heads", a.toks[j-1].text) && a.allCap(e, j) {
+		if e > k && e < j && a.cueAt(j-1, cueOrgHeads) && a.allCap(e, j) {
 			// "Red Star Enterprises": a known name inside an
 			// organization's name is part of it.
 			a.newOrg(k, j, "")
@@ -730,8 +769,7 @@ func (a *article) allCap(i, j int) bool {
 
 // titleBefore reports whether a title word (any case) precedes token i.
 func (a *article) titleBefore(i int) bool {
-	w := a.word(i - 1)
-	return i > 0 && a.r.cues.has("titles", strings.TrimSuffix(w, "."))
+	return i > 0 && a.titleAt(i-1)
 }
 
 // hyphenParts matches the parts of a hyphenated word to countries,
@@ -749,7 +787,7 @@ func (a *article) hyphenParts(i int) bool {
 	for _, part := range strings.FieldsFunc(t.text, func(r rune) bool { return isHyphen(r) }) {
 		start := off + strings.Index(a.text[off:t.end], part)
 		off = start + len(part)
-		if !isCap(part) || a.r.cues.has("ethnic-after", a.text[off:t.end]) || a.r.cues.has("ethnic-after", strings.TrimLeft(a.text[off:t.end], "-‐‑")) {
+		if !isCap(part) || a.r.cues.has(cueEthnicAfter, a.text[off:t.end]) || a.r.cues.has(cueEthnicAfter, strings.TrimLeft(a.text[off:t.end], "-‐‑")) {
 			continue
 		}
 		for _, c := range a.r.index[keyOf([]string{part})] {
@@ -877,14 +915,14 @@ func (a *article) locative(i int, form string) bool {
 		return false
 	}
 	prev := strings.ToLower(a.word(i - 1))
-	if a.r.cues.has("locative", prev) {
+	if a.r.cues.has(cueLocative, prev) {
 		return true
 	}
-	if prev == "to" && a.r.cues.has("motion", a.word(i-2)) {
+	if prev == "to" && a.cueAt(i-2, cueMotion) {
 		return true
 	}
 	// A dateline: "Moscow, May 22".
-	return a.word(i+1) == "," && a.r.cues.has("months", a.word(i+2))
+	return a.word(i+1) == "," && a.cueAt(i+2, cueMonths)
 }
 
 func isPossessive(w string) bool {
@@ -895,14 +933,13 @@ func isPossessive(w string) bool {
 // language rather than the state.
 func (a *article) ethnic(i, j int) bool {
 	prev := strings.ToLower(a.word(i - 1))
-	if a.r.cues.has("ethnic-before", prev) && prev != "in" {
+	if a.r.cues.has(cueEthnicBefore, prev) && prev != "in" {
 		return true
 	}
-	if prev == "in" && a.r.cues.has("ethnic-after", a.word(j)) {
+	if prev == "in" && a.cueAt(j, cueEthnicAfter) {
 		return true
 	}
-	next := a.word(j)
-	return a.r.cues.has("ethnic-after", next) || (a.word(j) == "-" && a.r.cues.has("ethnic-after", a.word(j+1)))
+	return a.cueAt(j, cueEthnicAfter) || (a.word(j) == "-" && a.cueAt(j+1, cueEthnicAfter))
 }
 
 // place records a location that does not act.
@@ -960,13 +997,13 @@ func (a *article) unknown(i, j int, title bool) {
 			a.used[i] = true
 			return
 		}
-		if a.titleWord(w) || !isCap(w) {
+		if a.flagAt(i, flagTitleWord) || !isCap(w) {
 			return
 		}
 		// An acronym the text never defines is most often an
 		// organization ("the Chinese company TBEA"), unless it sits in a
 		// heading of capitals.
-		if isAllCaps(w) && len(w) >= 3 && len(w) <= 6 && !a.r.cues.has("not-orgs", w) && !isAllCaps(a.word(i-1)) && !isAllCaps(a.word(i+1)) && !strings.ContainsAny(w, ".-") {
+		if isAllCaps(w) && len(w) >= 3 && len(w) <= 6 && !a.cueAt(i, cueNotOrgs) && !isAllCaps(a.word(i-1)) && !isAllCaps(a.word(i+1)) && !strings.ContainsAny(w, ".-") {
 			a.newOrg(i, i+1, "")
 			return
 		}
@@ -986,12 +1023,12 @@ func (a *article) unknown(i, j int, title bool) {
 	// Trim connectors at the edges and titles at the start ("Assistant
 	// Secretary of State Richard Boucher"); a title word inside the
 	// stretch ends the title ("Energy Minister Jurabek Mirzamakhmudov").
-	for i < j && (isConnector(a.toks[i].text) || a.titleWord(a.toks[i].text)) {
-		title = title || a.r.cues.has("titles", strings.TrimSuffix(a.toks[i].text, "."))
+	for i < j && (isConnector(a.toks[i].text) || a.flagAt(i, flagTitleWord)) {
+		title = title || a.titleAt(i)
 		i++
 	}
 	for k := j - 2; k > i; k-- {
-		if a.r.cues.has("titles", strings.TrimSuffix(a.toks[k].text, ".")) && j-k-1 >= 2 {
+		if a.titleAt(k) && j-k-1 >= 2 {
 			i, title = k+1, true
 			break
 		}
@@ -1022,9 +1059,9 @@ func (a *article) unknown(i, j int, title bool) {
 
 // titleWord reports whether w is a title or a word of a compound title
 // ("Foreign", "Deputy", "Assistant").
-func (a *article) titleWord(w string) bool {
+func (c *cueSets) titleWord(w string) bool {
 	w = strings.TrimSuffix(w, ".")
-	if a.r.cues.has("titles", w) {
+	if c.has(cueTitles, w) {
 		return true
 	}
 	switch strings.ToLower(w) {
@@ -1037,11 +1074,11 @@ func (a *article) titleWord(w string) bool {
 // personCue reports whether tokens [i, j) look like a person's name.
 func (a *article) personCue(i, j int, title bool) bool {
 	for k := i; k < j; k++ {
-		if !isCap(a.toks[k].text) || isAllCaps(a.toks[k].text) || a.r.cues.has("org-heads", a.toks[k].text) {
+		if !isCap(a.toks[k].text) || isAllCaps(a.toks[k].text) || a.cueAt(k, cueOrgHeads) {
 			return false
 		}
 	}
-	if title || a.r.cues.has("first-names", a.toks[i].text) || a.r.cues.surnameLike(a.toks[j-1].text) {
+	if title || a.cueAt(i, cueFirstNames) || a.r.cues.surnameLike(a.toks[j-1].text) {
 		return true
 	}
 	// Reverse appositive: "the British ambassador in Tashkent, Craig
@@ -1049,7 +1086,7 @@ func (a *article) personCue(i, j int, title bool) bool {
 	if a.word(i-1) == "," {
 		for k := i - 2; k >= 0 && k >= i-8 && a.toks[k].sent == a.toks[i].sent && a.toks[k].text != ","; k-- {
 			w := strings.TrimSuffix(strings.ToLower(a.toks[k].text), "s")
-			if a.r.cues.has("appositive", w) || a.r.cues.has("titles", w) {
+			if a.r.cues.has(cueAppositive|cueTitles, w) {
 				return true
 			}
 		}
@@ -1068,7 +1105,7 @@ func (a *article) personCue(i, j int, title bool) bool {
 	// Appositive: "Claudio Bisonero, deputy secretary general of NATO".
 	if a.word(j) == "," {
 		for k := j + 1; k < j+5 && k < len(a.toks); k++ {
-			if a.r.cues.has("appositive", a.toks[k].text) {
+			if a.cueAt(k, cueAppositive) {
 				return true
 			}
 		}
@@ -1109,7 +1146,7 @@ func (a *article) countryNear(i, j int) string {
 		}
 	}
 	look := func(k int) string {
-		for _, c := range a.r.index[a.toks[k].key] {
+		for _, c := range a.toks[k].info.cands {
 			if c.e.Type == kb.Country && c.kind != kSeat && isCap(a.toks[k].text) {
 				return c.e.ID
 			}
@@ -1140,7 +1177,7 @@ func (a *article) countryNear(i, j int) string {
 func (a *article) orgRun(i, j int) bool {
 	head := -1
 	for k := i; k < j; k++ {
-		if a.r.cues.has("org-heads", a.toks[k].text) && isCap(a.toks[k].text) {
+		if a.cueAt(k, cueOrgHeads) && isCap(a.toks[k].text) {
 			head = k
 			break
 		}
@@ -1238,7 +1275,7 @@ func (a *article) newOrg(i, j int, country string) {
 	if country == "" {
 		// "... of Kazakhstan": the trailing country qualifies it.
 		if j-i >= 3 && (a.toks[j-2].text == "of" || a.toks[j-2].text == "under") {
-			country = countryIn(a.r.index[a.toks[j-1].key])
+			country = countryIn(a.toks[j-1].info.cands)
 		}
 	}
 	e := &kb.Entry{ID: slug(name), Name: name, Type: kb.Organization, Bloc: kb.Other, Country: country}
@@ -1391,7 +1428,7 @@ func (a *article) roles() {
 		if a.used[i] || !a.toks[i].word {
 			continue
 		}
-		for n := 3; n >= 1; n-- {
+		for n := min(3, a.toks[i].info.roleSpan); n >= 1; n-- {
 			j := i + n
 			if j > len(a.toks) || !a.sameSentence(i, j) {
 				continue
@@ -1433,7 +1470,7 @@ func (a *article) qualifier(i int) (string, int) {
 	if p < 0 || a.toks[p].sent != a.toks[i].sent {
 		return "", 0
 	}
-	for _, c := range a.r.index[a.toks[p].key] {
+	for _, c := range a.toks[p].info.cands {
 		if c.e.Type == kb.Country && (c.kind == kAdj || c.kind == kName || c.kind == kAlias) {
 			return c.e.ID, a.toks[p].start
 		}
@@ -1452,21 +1489,22 @@ func (a *article) resolvePending() {
 		}
 		for _, f := range e.Forms {
 			ws := words(f.Text)
-			if a.titleWord(ws[len(ws)-1]) || a.r.roles[keyOf(ws[len(ws)-1:])] != "" {
+			last := a.info(ws[len(ws)-1])
+			if last.flags&flagTitleWord != 0 || a.r.roles[last.key] != "" {
 				continue // a role form ("Kazakh President")
 			}
-			last := translit(ws[len(ws)-1])
-			persons[last] = append(persons[last], e)
+			persons[last.key] = append(persons[last.key], e)
 		}
 		if k, ok := a.r.kb.Entry(e.ID); ok {
 			for _, s := range k.Short {
-				persons[translit(s)] = append(persons[translit(s)], e)
+				key := a.info(s).key
+				persons[key] = append(persons[key], e)
 			}
 		}
 	}
 	for _, p := range a.pending {
 		t := a.toks[p.i]
-		key := translit(t.text)
+		key := t.info.key
 		var hit *Entity
 		for _, e := range persons[key] {
 			if hit == nil || e.ID < hit.ID {
@@ -1492,20 +1530,59 @@ func (a *article) resolvePending() {
 			a.mention(e, t.text, t.start, t.end, t.sent)
 		}
 	}
-	sort.SliceStable(a.mentions, func(x, y int) bool { return a.mentions[x].Start < a.mentions[y].Start })
+}
+
+// sortedMentions returns the mentions in text order, in a new slice of
+// their length: a stable sort by start offset. Keys pack the offset above
+// the index of the mention, so that an unstable sort of the keys is
+// stable.
+func (a *article) sortedMentions() []Mention {
+	if len(a.mentions) == 0 {
+		return nil
+	}
+	if uint64(len(a.text)) > math.MaxUint32 || uint64(len(a.mentions)) > math.MaxUint32 {
+		out := slices.Clone(a.mentions)
+		slices.SortStableFunc(out, func(x, y Mention) int { return cmp.Compare(x.Start, y.Start) })
+		return out
+	}
+	order := a.sc.order[:0]
+	for k, m := range a.mentions {
+		order = append(order, uint64(m.Start)<<32|uint64(k))
+	}
+	slices.Sort(order)
+	a.sc.order = order
+	out := make([]Mention, len(order))
+	for n, o := range order {
+		out[n] = a.mentions[uint32(o)]
+	}
+	return out
 }
 
 func (a *article) result() *Result {
-	res := &Result{Mentions: a.mentions}
+	res := &Result{Mentions: a.sortedMentions()}
+	// Form texts and entity IDs are unique: any sort gives one order.
+	// Sorting pointers moves less than sorting entities.
+	ents := a.sc.sorted[:0]
 	for _, e := range a.ents {
-		sort.Slice(e.Forms, func(x, y int) bool { return e.Forms[x].Text < e.Forms[y].Text })
-		res.Entities = append(res.Entities, *e)
+		slices.SortFunc(e.Forms, func(x, y Form) int { return strings.Compare(x.Text, y.Text) })
+		ents = append(ents, e)
 	}
-	sort.Slice(res.Entities, func(x, y int) bool { return res.Entities[x].ID < res.Entities[y].ID })
+	slices.SortFunc(ents, func(x, y *Entity) int { return strings.Compare(x.ID, y.ID) })
+	if len(ents) > 0 {
+		res.Entities = make([]Entity, len(ents))
+	}
+	for k, e := range ents {
+		res.Entities[k] = *e
+	}
+	clear(ents)
+	a.sc.sorted = ents[:0]
+	if len(a.sources) > 0 {
+		res.Sources = make([]string, 0, len(a.sources))
+	}
 	for s := range a.sources {
 		res.Sources = append(res.Sources, s)
 	}
-	sort.Strings(res.Sources)
+	slices.Sort(res.Sources)
 	return res
 }
 

@@ -1,6 +1,9 @@
 package entities
 
 import (
+	"cmp"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"slices"
 	"strings"
@@ -236,4 +239,21 @@ func FuzzRecognize(f *testing.F) {
 			}
 		}
 	})
+}
+
+// sortedMentions agrees with a stable sort by start offset, on mentions
+// that share offsets.
+func TestSortedMentions(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := range 200 {
+		a := &article{text: strings.Repeat(" ", 100), sc: &scratch{}}
+		for k := range n {
+			a.mentions = append(a.mentions, Mention{Entity: fmt.Sprint(k), Start: rng.IntN(1 + n/3)})
+		}
+		want := slices.Clone(a.mentions)
+		slices.SortStableFunc(want, func(x, y Mention) int { return cmp.Compare(x.Start, y.Start) })
+		if got := a.sortedMentions(); !slices.Equal(got, want) {
+			t.Errorf("sortedMentions of %d = %v, want %v", n, got, want)
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -8,12 +9,12 @@ import (
 // token is a word, a number or a punctuation mark of the text.
 type token struct {
 	text       string
-	key        string // translit(text), the lookup key
-	start, end int    // byte offsets in the text
-	word       bool   // letters (with inner hyphens, apostrophes and periods)
-	space      bool   // white space precedes the token
-	sent       int    // index of the sentence the token belongs to
-	first      bool   // first word of its sentence
+	info       *wordInfo // set by Recognize
+	start, end int       // byte offsets in the text
+	sent       int       // index of the sentence the token belongs to
+	word       bool      // letters (with inner hyphens, apostrophes and periods)
+	space      bool      // white space precedes the token
+	first      bool      // first word of its sentence
 }
 
 // tokenize splits text into tokens. A word is a run of letters and digits
@@ -31,12 +32,11 @@ func tokenize(text string, toks []token) []token {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
-		case unicode.IsSpace(r):
-			space = true
-			i += n
-			continue
 		case isWordRune(r):
 			j := scanWord(text, i)
 			// A trailing possessive becomes its own token.
@@ -48,6 +48,10 @@ func tokenize(text string, toks []token) []token {
 				toks = append(toks, token{text: w, start: i, end: j, word: true, space: space})
 			}
 			i = j
+		case unicode.IsSpace(r):
+			space = true
+			i += n
+			continue
 		default:
 			toks = append(toks, token{text: text[i : i+n], start: i, end: i + n, space: space})
 			i += n
@@ -57,10 +61,24 @@ func tokenize(text string, toks []token) []token {
 	return toks
 }
 
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+// isWordRune reports whether r is a letter, a digit or a combining mark.
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return asciiWord[r]
 	}
+	return isWordRuneWide(r)
+}
+
+// isWordRuneWide is isWordRune for a rune outside ASCII.
+func isWordRuneWide(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -75,9 +93,12 @@ func scanWord(text string, i int) int {
 		var r rune
 		var n int
 		if c := text[j]; c < utf8.RuneSelf {
-			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			if asciiWord[c] {
 				j++
 				continue
+			}
+			if c != '-' && c != '\'' && c != '.' {
+				return j // no other ASCII character continues a word
 			}
 			r, n = rune(c), 1
 		} else {
@@ -135,11 +156,14 @@ func dottedSoFar(w string) bool {
 // possessiveAt returns the byte index of a trailing "’s"/"'s" or a bare
 // trailing apostrophe of w, or 0.
 func possessiveAt(w string) int {
-	if len(w) > 3 && (w[len(w)-1] == 's' || w[len(w)-1] == 'S') {
-		r, n := utf8.DecodeLastRuneInString(w[:len(w)-1])
-		if isApostrophe(r) {
-			return len(w) - 1 - n
-		}
+	if len(w) <= 3 || (w[len(w)-1] != 's' && w[len(w)-1] != 'S') {
+		return 0
+	}
+	switch w := w[:len(w)-1]; {
+	case strings.HasSuffix(w, "'"):
+		return len(w) - len("'")
+	case strings.HasSuffix(w, "’"):
+		return len(w) - len("’")
 	}
 	return 0
 }

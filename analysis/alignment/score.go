@@ -129,7 +129,7 @@ type evidence struct {
 // analysis is the per-sentence state of the scorer.
 type analysis struct {
 	l          *Lexicon
-	at         [numSections][]*match // per section and token: the longest cue starting there
+	at         cueTable // the cues of every section at every token
 	toks       []token
 	actors     []Actor
 	roles      []role // per actor index
@@ -474,7 +474,7 @@ func (a *analysis) leadingAnaphor() bool {
 		if t.kind != wordTok {
 			continue
 		}
-		if m := a.at[secAnaphor][i]; m != nil {
+		if m := a.at.get(secAnaphor, i); m != nil {
 			return true
 		}
 		if words++; words == 3 {
@@ -556,7 +556,7 @@ func (a *analysis) structure() {
 	last := -1
 	for i := 1; i < n; i++ {
 		if a.toks[i-1].kind == punctTok && (a.toks[i-1].text == "," || a.toks[i-1].text == ";") {
-			if m := a.at[secAdversative][i]; m != nil {
+			if m := a.at.get(secAdversative, i); m != nil {
 				last = i
 			}
 		}
@@ -569,7 +569,7 @@ func (a *analysis) structure() {
 	}
 	// Concession: the marker to the next comma, semicolon or parenthesis.
 	for i := 0; i < n; i++ {
-		m := a.at[secConcession][i]
+		m := a.at.get(secConcession, i)
 		if m == nil {
 			continue
 		}
@@ -595,7 +595,7 @@ func (a *analysis) structure() {
 	// Clause negation: cues after it are negated; what precedes in its
 	// clause is conceded.
 	for i := 0; i < n; i++ {
-		m := a.at[secClauseNegation][i]
+		m := a.at.get(secClauseNegation, i)
 		if m == nil {
 			continue
 		}
@@ -619,12 +619,12 @@ func (a *analysis) structure() {
 	}
 	// Negation words.
 	for i := 0; i < n; i++ {
-		if a.at[secNotNegation][i] != nil {
-			m := a.at[secNotNegation][i]
+		if a.at.get(secNotNegation, i) != nil {
+			m := a.at.get(secNotNegation, i)
 			i = m.last
 			continue
 		}
-		if m := a.at[secNegation][i]; m != nil {
+		if m := a.at.get(secNegation, i); m != nil {
 			a.neg[m.last] = true
 			a.negTxt[m.last] = m.c.text
 			i = m.last
@@ -637,7 +637,7 @@ func (a *analysis) structure() {
 			sid++
 		}
 		a.scope[i] = sid
-		if m := a.at[secSpeech][i]; m != nil {
+		if m := a.at.get(secSpeech, i); m != nil {
 			for j := i + 1; j <= m.last; j++ {
 				a.scope[j] = sid
 			}
@@ -889,7 +889,7 @@ func (a *analysis) nominal(first int) bool {
 func (a *analysis) thatClause(t, first int) bool {
 	for j := t + 1; j < first; j++ {
 		if a.toks[j].kind == wordTok && a.toks[j].text == "that" {
-			return j+1 < len(a.toks) && a.at[secAnaphor][j+1] == nil
+			return j+1 < len(a.toks) && a.at.get(secAnaphor, j+1) == nil
 		}
 	}
 	return false

@@ -133,8 +133,8 @@ func tokenize(text string, actors []Actor, spans []int, sc *scratch) []token {
 // sentence to sentence: nothing a Sentence returns points into them.
 type scratch struct {
 	toks   []token
-	at     []*match
-	ms     []match // the matches at points to; a reallocation leaves earlier pointers valid
+	at     []int32
+	ms     []match // the matches of the cueTable
 	ints   []int
 	bools  []bool
 	floats []float64
@@ -195,16 +195,29 @@ type match struct {
 	last  int // token index of the last word
 }
 
-// scan returns, per section and token, the longest cue of the section
-// whose words start at the token (consecutive word tokens only), or nil.
-func (l *Lexicon) scan(toks []token, sc *scratch) [numSections][]*match {
-	var at [numSections][]*match
-	all := grow(&sc.at, numSections*len(toks))
-	clear(all)
-	sc.ms = sc.ms[:0]
-	for s := range at {
-		at[s] = all[s*len(toks) : (s+1)*len(toks)]
+// cueTable holds, per section and token, the longest cue of the section
+// whose words start at the token. It stores indices into ms (plus one; 0
+// for none) rather than pointers, so clearing and filling it for every
+// sentence costs no GC write barriers.
+type cueTable struct {
+	n   int     // tokens
+	idx []int32 // [section*n + token]
+	ms  []match
+}
+
+// get returns the match of section sec at token i, or nil.
+func (t *cueTable) get(sec, i int) *match {
+	if k := t.idx[sec*t.n+i]; k > 0 {
+		return &t.ms[k-1]
 	}
+	return nil
+}
+
+// scan returns, per section and token, the longest cue of the section
+// whose words start at the token (consecutive word tokens only).
+func (l *Lexicon) scan(toks []token, sc *scratch) cueTable {
+	t := cueTable{n: len(toks), idx: grow(&sc.at, numSections*len(toks)), ms: sc.ms[:0]}
+	clear(t.idx)
 	x := &l.idx
 	try := func(c *cue, i int) {
 		j := i
@@ -212,19 +225,19 @@ func (l *Lexicon) scan(toks []token, sc *scratch) [numSections][]*match {
 			if j >= len(toks) || toks[j].kind != wordTok {
 				return
 			}
-			t := toks[j].text
+			tx := toks[j].text
 			if c.stem[k] {
-				if !strings.HasPrefix(t, w) {
+				if !strings.HasPrefix(tx, w) {
 					return
 				}
-			} else if t != w {
+			} else if tx != w {
 				return
 			}
 			j++
 		}
-		if m := at[c.sec][i]; m == nil || j-1 > m.last {
-			sc.ms = append(sc.ms, match{c: c, first: i, last: j - 1})
-			at[c.sec][i] = &sc.ms[len(sc.ms)-1]
+		if m := t.get(c.sec, i); m == nil || j-1 > m.last {
+			t.ms = append(t.ms, match{c: c, first: i, last: j - 1})
+			t.idx[c.sec*t.n+i] = int32(len(t.ms))
 		}
 	}
 	for i, tk := range toks {
@@ -246,16 +259,16 @@ func (l *Lexicon) scan(toks []token, sc *scratch) [numSections][]*match {
 			}
 		}
 	}
-	return at
+	sc.ms = t.ms
+	return t
 }
 
 // find returns the non-overlapping matches of section sec,
 // leftmost-longest.
 func (a *analysis) find(sec int) []match {
 	var out []match
-	at := a.at[sec]
-	for i := 0; i < len(at); i++ {
-		if m := at[i]; m != nil {
+	for i := 0; i < a.at.n; i++ {
+		if m := a.at.get(sec, i); m != nil {
 			out = append(out, *m)
 			i = m.last
 		}
@@ -266,7 +279,7 @@ func (a *analysis) find(sec int) []match {
 // has reports whether section sec matches within toks[from:to].
 func (a *analysis) has(sec, from, to int) bool {
 	for i := from; i < to && i < len(a.toks); i++ {
-		if m := a.at[sec][i]; m != nil && m.last < to {
+		if m := a.at.get(sec, i); m != nil && m.last < to {
 			return true
 		}
 	}

@@ -49,7 +49,9 @@ var (
 
 	tagsRe = regexp.MustCompile(`(?i)^(tags?|topics?|filed under|categories|keywords|related( articles| posts| stories)?|see also|read (more|also))\s*:`)
 
-	copyrightRe = regexp.MustCompile(`(?i)^(©|\(c\)\s*(19|20)\d\d|copyright\b)|all rights reserved|^reprinted with permission\b`)
+	// copyrightRe and rightsRe mark a copyright line (see copyright).
+	copyrightRe = regexp.MustCompile(`(?i)^(©|\(c\)\s*(19|20)\d\d|copyright\b|reprinted with permission\b)`)
+	rightsRe    = regexp.MustCompile(`(?i)all rights reserved`)
 
 	captionRe = regexp.MustCompile(`(?i)^(\(?(photo|image|picture|illustration|photograph|caption)( credit| courtesy| source| by)?\s*[:|]|\(?(photo|image|picture)s? (courtesy|credit|by|via|from)\b|\((photo|image|source|credit)[^)]*\)$)`)
 
@@ -88,7 +90,7 @@ func words(s string) int {
 	for i := 0; i < len(s); {
 		var space bool
 		if c := s[i]; c < utf8.RuneSelf {
-			space = c == ' ' || '\t' <= c && c <= '\r'
+			space = asciiSpace(c)
 			i++
 		} else {
 			r, size := utf8.DecodeRuneInString(s[i:])
@@ -103,6 +105,17 @@ func words(s string) int {
 	return n
 }
 
+// paraWords is words(p) for a paragraph as paragraphs returns it: clean
+// leaves single spaces between words and no other white space, and
+// paragraphs joins lines with single spaces, so the words are one more
+// than the spaces, which strings.Count counts fast.
+func paraWords(p string) int {
+	if p == "" {
+		return 0
+	}
+	return strings.Count(p, " ") + 1
+}
+
 // stray reports whether s has no letter and no digit.
 func stray(s string) bool {
 	return !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
@@ -110,9 +123,10 @@ func stray(s string) bool {
 
 // titleLike reports whether s reads as a heading: 2 to 20 words, no final
 // period, comma, semicolon or colon, and at least three quarters of the
-// words that a Title Case heading capitalises are capitalised.
+// words that a Title Case heading capitalises are capitalised. s is a
+// paragraph (see paraWords).
 func titleLike(s string) bool {
-	n := words(s)
+	n := paraWords(s)
 	if n < 2 || n > maxTitleWords || utf8.RuneCountInString(s) > maxTitleRunes {
 		return false
 	}
@@ -158,32 +172,34 @@ func nameLike(s string) bool {
 
 // bioLike reports whether s reads as an author's biography: it starts with
 // a name and a verb of position and names a writer's or scholar's trade.
+// s is a paragraph (see paraWords).
 func bioLike(s string) bool {
-	return words(s) <= maxBioWords && bioRe.MatchString(s) && bioWordRe.MatchString(s)
+	return paraWords(s) <= maxBioWords && bioRe.MatchString(s) && bioWordRe.MatchString(s)
 }
 
 // tagline reports whether s is a short fragment that opens in lower case
-// and ends without punctuation: a site's motto, never a body sentence.
+// and ends without punctuation: a site's motto, never a body sentence. s
+// is a paragraph (see paraWords).
 func tagline(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsLower(r) && words(s) <= maxTaglineWords && !endsSentence(s) &&
+	return unicode.IsLower(r) && paraWords(s) <= maxTaglineWords && !endsSentence(s) &&
 		!strings.HasSuffix(s, ",")
 }
 
-// boilerplate returns the reason to drop a paragraph that is boilerplate
-// wherever it stands, or "".
+// boilerplate returns the reason to drop a paragraph (see paraWords) that
+// is boilerplate wherever it stands, or "".
 func boilerplate(s string) string {
-	n := words(s)
+	n := paraWords(s)
 	switch {
 	case stray(s):
 		return ReasonStray
-	case urlRe.MatchString(s):
+	case !strings.ContainsAny(s, " \t\n\f\r") && urlRe.MatchString(s): // urlRe matches no \s
 		return ReasonURL
 	case n <= maxNavWords && navRe.MatchString(s):
 		return ReasonNavigation
 	case n <= maxShareWords && (shareRe.MatchString(s) || tagsRe.MatchString(s)):
 		return ReasonShare
-	case n <= maxShareWords && copyrightRe.MatchString(s):
+	case n <= maxShareWords && copyright(s):
 		return ReasonCopyright
 	case n <= maxCaptionWords && captionRe.MatchString(s):
 		return ReasonCaption
@@ -193,6 +209,26 @@ func boilerplate(s string) string {
 		return ReasonTagline
 	}
 	return ""
+}
+
+// copyright reports whether s opens as a copyright line ("© 2011 ...",
+// "Copyright ...", "Reprinted with permission") or says "all rights
+// reserved" anywhere. A regexp that looks anywhere tries every byte, so
+// rightsRe runs only when s holds "right" in ASCII letters of any case, as
+// every match does: r, i, g, h and t fold to no other runes.
+func copyright(s string) bool {
+	return copyrightRe.MatchString(s) || containsFoldASCII(s, "right") && rightsRe.MatchString(s)
+}
+
+// containsFoldASCII reports whether s holds word, lower-case ASCII letters,
+// in any mix of upper and lower case.
+func containsFoldASCII(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		if s[i]|0x20 == word[0] && strings.EqualFold(s[i:i+len(word)], word) {
+			return true
+		}
+	}
+	return false
 }
 
 // startsWithName reports whether s opens with the name followed by a

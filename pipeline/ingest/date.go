@@ -45,13 +45,36 @@ var (
 	prospectiveRe = regexp.MustCompile(`(?i)\b(by|until|till|through|before|to|toward|towards|for)\s*$`)
 )
 
-// monthNames maps the lower-cased names and abbreviations of months to
-// their numbers.
-var monthNames = map[string]int{
-	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-	"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-	"sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+// monthNumber returns the number of the month a lower-case name or
+// abbreviation names, or 0.
+func monthNumber(name []byte) int {
+	switch string(name) { // compiled to comparisons: no string is allocated
+	case "january", "jan":
+		return 1
+	case "february", "feb":
+		return 2
+	case "march", "mar":
+		return 3
+	case "april", "apr":
+		return 4
+	case "may":
+		return 5
+	case "june", "jun":
+		return 6
+	case "july", "jul":
+		return 7
+	case "august", "aug":
+		return 8
+	case "september", "sep", "sept":
+		return 9
+	case "october", "oct":
+		return 10
+	case "november", "nov":
+		return 11
+	case "december", "dec":
+		return 12
+	}
+	return 0
 }
 
 // monthWord is a month name in a text: its number and byte range.
@@ -74,7 +97,7 @@ func monthWords(s string) []monthWord {
 			for k := i; k < j; k++ {
 				buf[k-i] = s[k] | 0x20
 			}
-			if m := monthNames[string(buf[:j-i])]; m > 0 {
+			if m := monthNumber(buf[:j-i]); m > 0 {
 				out = append(out, monthWord{m, i, j})
 			}
 		}
@@ -111,18 +134,9 @@ type dateHit struct {
 // first valid one that overlaps no earlier date wins.
 func scanDates(s string) []dateHit {
 	var hits []dateHit
-	var covered []bool // bytes of s inside a hit; dates are short, so checks are cheap
+	// taken reports whether s[a:b] overlaps a hit; a text cites few dates.
 	taken := func(a, b int) bool {
-		return covered != nil && slices.Contains(covered[a:b], true)
-	}
-	cover := func(h dateHit) {
-		if covered == nil {
-			covered = make([]bool, len(s))
-		}
-		for i := h.start; i < h.end; i++ {
-			covered[i] = true
-		}
-		hits = append(hits, h)
+		return slices.ContainsFunc(hits, func(h dateHit) bool { return h.start < b && a < h.end })
 	}
 	add := func(re *regexp.Regexp, kind dateKind, parse func(m []string) (y, mo, d int)) {
 		if !digitSep(s, re) {
@@ -142,7 +156,7 @@ func scanDates(s string) []dateHit {
 			if !validDate(kind, y, mo, d) {
 				continue
 			}
-			cover(dateHit{kind: kind, y: y, m: mo, d: d, start: loc[0], end: loc[1]})
+			hits = append(hits, dateHit{kind: kind, y: y, m: mo, d: d, start: loc[0], end: loc[1]})
 		}
 	}
 	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
@@ -171,32 +185,64 @@ func scanDates(s string) []dateHit {
 			}
 			return loc
 		}
-		day := match(dayBefore, before, w.start-len(before))
-		var try []dateHit
-		if loc := match(mdyAfter, after, w.end); loc != nil {
-			try = append(try, dateHit{fullDate, atoi(after[loc[4]:loc[5]]), w.m, atoi(after[loc[2]:loc[3]]), w.start, w.end + loc[1]})
+		// The patterns cannot match without a digit where the gates look:
+		// most month names ("may", "march" as words) skip the regexps.
+		var day, mdy, year, md []int
+		if dayCanEnd(before) {
+			day = match(dayBefore, before, w.start-len(before))
 		}
-		if loc := match(yearAfter, after, w.end); loc != nil && day != nil {
-			try = append(try, dateHit{fullDate, atoi(after[loc[2]:loc[3]]), w.m, atoi(before[day[2]:day[3]]), w.start - len(before) + day[0], w.end + loc[1]})
+		if digitAfter(after) {
+			mdy = match(mdyAfter, after, w.end)
+			year = match(yearAfter, after, w.end)
+			md = match(mdAfter, after, w.end)
 		}
-		if loc := match(yearAfter, after, w.end); loc != nil {
-			try = append(try, dateHit{monthYear, atoi(after[loc[2]:loc[3]]), w.m, 0, w.start, w.end + loc[1]})
+		try := make([]dateHit, 0, 5)
+		if mdy != nil {
+			try = append(try, dateHit{fullDate, atoi(after[mdy[4]:mdy[5]]), w.m, atoi(after[mdy[2]:mdy[3]]), w.start, w.end + mdy[1]})
 		}
-		if loc := match(mdAfter, after, w.end); loc != nil {
-			try = append(try, dateHit{monthDay, 0, w.m, atoi(after[loc[2]:loc[3]]), w.start, w.end + loc[1]})
+		if year != nil && day != nil {
+			try = append(try, dateHit{fullDate, atoi(after[year[2]:year[3]]), w.m, atoi(before[day[2]:day[3]]), w.start - len(before) + day[0], w.end + year[1]})
+		}
+		if year != nil {
+			try = append(try, dateHit{monthYear, atoi(after[year[2]:year[3]]), w.m, 0, w.start, w.end + year[1]})
+		}
+		if md != nil {
+			try = append(try, dateHit{monthDay, 0, w.m, atoi(after[md[2]:md[3]]), w.start, w.end + md[1]})
 		}
 		if day != nil {
 			try = append(try, dateHit{monthDay, 0, w.m, atoi(before[day[2]:day[3]]), w.start - len(before) + day[0], w.end})
 		}
 		for _, h := range try {
 			if validDate(h.kind, h.y, h.m, h.d) && !taken(h.start, h.end) {
-				cover(h)
+				hits = append(hits, h)
 				break
 			}
 		}
 	}
 	slices.SortFunc(hits, func(a, b dateHit) int { return a.start - b.start })
 	return hits
+}
+
+// digitAfter reports whether after, the text after a month name, can open
+// with mdyAfter, mdAfter or yearAfter: a digit follows the name, once
+// periods, commas and white space are skipped.
+func digitAfter(after string) bool {
+	i := 0
+	for i < len(after) && (after[i] == '.' || after[i] == ',' || reSpace(after[i])) {
+		i++
+	}
+	return i < len(after) && isDigit(after[i])
+}
+
+// dayCanEnd reports whether before, the text before a month name, can end
+// with dayBefore: it ends in white space and holds a digit.
+func dayCanEnd(before string) bool {
+	return before != "" && reSpace(before[len(before)-1]) && strings.ContainsAny(before, "0123456789")
+}
+
+// reSpace reports whether c is white space to a regexp's \s: [\t\n\f\r ].
+func reSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 // digitSep reports whether s holds the separator of the numeric pattern re
@@ -428,14 +474,15 @@ func latestYear(paras []string) int {
 
 // nthWeekday returns the n-th Monday-to-Friday day of year (n >= 1).
 func nthWeekday(year, n int) time.Time {
-	t := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)
+	jan1 := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)
+	day, wd := 0, jan1.Weekday()
 	for {
-		if wd := t.Weekday(); wd != time.Saturday && wd != time.Sunday {
+		if wd != time.Saturday && wd != time.Sunday {
 			if n--; n == 0 {
-				return t
+				return jan1.AddDate(0, 0, day)
 			}
 		}
-		t = t.AddDate(0, 0, 1)
+		day, wd = day+1, (wd+1)%7
 	}
 }
 

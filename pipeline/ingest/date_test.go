@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
 	"time"
 )
@@ -109,6 +111,76 @@ func TestNthWeekday(t *testing.T) {
 	}{{1, "2008-01-01"}, {4, "2008-01-04"}, {5, "2008-01-07"}, {23, "2008-01-31"}, {24, "2008-02-01"}} {
 		if got := nthWeekday(2008, tt.n).Format(time.DateOnly); got != tt.want {
 			t.Errorf("nthWeekday(2008, %d) = %s, want %s", tt.n, got, tt.want)
+		}
+	}
+}
+
+// monthNumber knows every name and abbreviation, in lower case only, and
+// nothing else.
+func TestMonthNumber(t *testing.T) {
+	names := [][]string{
+		{"january", "jan"}, {"february", "feb"}, {"march", "mar"}, {"april", "apr"},
+		{"may"}, {"june", "jun"}, {"july", "jul"}, {"august", "aug"},
+		{"september", "sep", "sept"}, {"october", "oct"}, {"november", "nov"}, {"december", "dec"},
+	}
+	for i, ns := range names {
+		for _, n := range ns {
+			if got := monthNumber([]byte(n)); got != i+1 {
+				t.Errorf("monthNumber(%q) = %d, want %d", n, got, i+1)
+			}
+		}
+	}
+	for _, n := range []string{"", "ma", "mayor", "July", "janu", "septembe", "decembers"} {
+		if got := monthNumber([]byte(n)); got != 0 {
+			t.Errorf("monthNumber(%q) = %d, want 0", n, got)
+		}
+	}
+}
+
+// The gates of scanDates turn away only windows its regexps reject: on
+// random windows built from the pieces of dates, digitAfter is true
+// whenever mdyAfter, mdAfter or yearAfter matches, and dayCanEnd whenever
+// dayBefore does.
+func TestDateGates(t *testing.T) {
+	parts := []string{" ", "  ", "\t", "\n", "\v", ".", ",", ", ", "of", "th", "st", "1", "20", "2011", "x", "July", "\u00a0", "é"}
+	rng := rand.New(rand.NewPCG(7, 7))
+	matched := 0
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(7) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		w := b.String()
+		after := mdyAfter.MatchString(w) || mdAfter.MatchString(w) || yearAfter.MatchString(w)
+		if after && !digitAfter(w) {
+			t.Fatalf("digitAfter(%q) = false, but a pattern matches", w)
+		}
+		before := dayBefore.MatchString(w)
+		if before && !dayCanEnd(w) {
+			t.Fatalf("dayCanEnd(%q) = false, but dayBefore matches", w)
+		}
+		if after || before {
+			matched++
+		}
+	}
+	if matched < 1000 {
+		t.Fatalf("only %d windows match a pattern", matched)
+	}
+}
+
+// nthWeekday agrees with stepping through the calendar a day at a time, for
+// every issue number of the years the Eurasia Daily Monitor may carry.
+func TestNthWeekdayCalendar(t *testing.T) {
+	for year := edmFirstYear; year <= maxPlausible; year++ {
+		day, n := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC), 0
+		for range 366 {
+			if wd := day.Weekday(); wd != time.Saturday && wd != time.Sunday {
+				n++
+				if got := nthWeekday(year, n); !got.Equal(day) {
+					t.Fatalf("nthWeekday(%d, %d) = %s, want %s", year, n, got.Format(time.DateOnly), day.Format(time.DateOnly))
+				}
+			}
+			day = day.AddDate(0, 0, 1)
 		}
 	}
 }

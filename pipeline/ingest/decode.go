@@ -38,24 +38,34 @@ func decode(name string, data []byte) (string, error) {
 	}
 	control := 0
 	for _, b := range data {
-		if b == 0 {
+		switch {
+		case b == 0:
 			return "", fmt.Errorf("%s: %w", name, ErrBinary)
-		}
-		if (b < 0x20 && !strings.ContainsRune("\t\n\r\f\v", rune(b))) || b == 0x7F {
+		case b == 0x7F || b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v':
 			control++
 		}
 	}
 	if float64(control) > maxControlShare*float64(len(data)) {
 		return "", fmt.Errorf("%s: %w", name, ErrBinary)
 	}
-	for off := 0; off < len(data); {
+	if !utf8.Valid(data) {
+		return "", fmt.Errorf("%s: byte %d: %w", name, invalidOffset(data), ErrInvalidUTF8)
+	}
+	return clean(data), nil
+}
+
+// invalidOffset returns the offset of the first byte of data that does not
+// start a valid UTF-8 encoding, or len(data).
+func invalidOffset(data []byte) int {
+	off := 0
+	for off < len(data) {
 		r, size := utf8.DecodeRune(data[off:])
 		if r == utf8.RuneError && size == 1 {
-			return "", fmt.Errorf("%s: byte %d: %w", name, off, ErrInvalidUTF8)
+			break
 		}
 		off += size
 	}
-	return clean(string(data)), nil
+	return off
 }
 
 // sniffUTF16 recognises UTF-16 without a byte order mark: in mostly-ASCII
@@ -99,31 +109,36 @@ func utf16ToUTF8(data []byte, order binary.ByteOrder) []byte {
 // vertical tab and U+2028 become "\n", U+2029 a blank line; tabs and other
 // horizontal spaces (no-break, thin, ideographic) become one ASCII space per
 // run; zero-width characters, soft hyphens and remaining control characters
-// are removed; every line is trimmed.
-func clean(s string) string {
+// are removed; every line is trimmed. Trimming needs no pass of its own:
+// every white space rune is one of those turned into "\n" or a space, a
+// pending space is written only before other text on the same line, and so
+// no line starts or ends with one.
+func clean(text []byte) string {
 	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for i := 0; i < len(s); {
+	b.Grow(len(text))
+	// space: a run of horizontal space waits to be written; lineStart:
+	// nothing has been written on the current line, so it is not.
+	space, lineStart := false, true
+	for i := 0; i < len(text); {
 		// Printable ASCII other than the space passes unchanged, a run
 		// at a time.
-		if j := i; s[j] > ' ' && s[j] < 0x7F {
-			for j < len(s) && s[j] > ' ' && s[j] < 0x7F {
+		if j := i; text[j] > ' ' && text[j] < 0x7F {
+			for j < len(text) && text[j] > ' ' && text[j] < 0x7F {
 				j++
 			}
-			if space {
+			if space && !lineStart {
 				b.WriteByte(' ')
-				space = false
 			}
-			b.WriteString(s[i:j])
+			space, lineStart = false, false
+			b.Write(text[i:j])
 			i = j
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := utf8.DecodeRune(text[i:])
 		i += size
 		switch {
 		case r == '\r':
-			if i < len(s) && s[i] == '\n' {
+			if i < len(text) && text[i] == '\n' {
 				i++
 			}
 			r = '\n'
@@ -136,7 +151,7 @@ func clean(s string) string {
 		switch {
 		case r == '\n':
 			b.WriteByte('\n')
-			space = false
+			space, lineStart = false, true
 			continue
 		case r == '\t' || r == ' ' || r == '\u00A0' || (r >= '\u2000' && r <= '\u200A') ||
 			r == '\u202F' || r == '\u205F' || r == '\u3000' || r == '\u1680':
@@ -146,15 +161,11 @@ func clean(s string) string {
 			(r >= 0x7F && r < 0xA0):
 			continue
 		}
-		if space {
+		if space && !lineStart {
 			b.WriteByte(' ')
-			space = false
 		}
+		space, lineStart = false, false
 		b.WriteRune(r)
 	}
-	lines := strings.Split(b.String(), "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimSpace(l)
-	}
-	return strings.Join(lines, "\n")
+	return b.String()
 }

@@ -112,7 +112,7 @@ func FuzzParse(f *testing.F) {
 			if p.Start < end || p.Start+len(p.Text) > len(d.Body) || d.Body[p.Start:p.Start+len(p.Text)] != p.Text {
 				t.Fatalf("Parse(%q): paragraph %d %q not at Body[%d:]", data, i, p.Text, p.Start)
 			}
-			if p.Text == "" || strings.Contains(p.Text, "\n") {
+			if p.Text == "" || strings.Contains(p.Text, "\n") || paraWords(p.Text) != words(p.Text) {
 				t.Fatalf("Parse(%q): paragraph %d is %q", data, i, p.Text)
 			}
 			end = p.Start + len(p.Text)

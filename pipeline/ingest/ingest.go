@@ -82,7 +82,13 @@ func Parse(name string, data []byte) (*Document, error) {
 	if len(kept) == 0 {
 		return nil, fmt.Errorf("%s: %w", name, ErrNoBody)
 	}
+	size := 2 * (len(kept) - 1)
+	for _, p := range kept {
+		size += len(p)
+	}
 	var body strings.Builder
+	body.Grow(size)
+	doc.Paragraphs = make([]Paragraph, 0, len(kept))
 	for i, p := range kept {
 		if i > 0 {
 			body.WriteString("\n\n")
@@ -198,17 +204,14 @@ func classify(st *state, paras []string) []string {
 			reason[i] = ReasonBio
 		}
 	}
-	keys := make([]string, len(paras))
-	for i, p := range paras {
-		keys[i] = normKey(p)
-	}
+	keys := normKeys(paras)
 	site := []string{normKey(doc.Publication), normKey(doc.Source)}
 	for i := range paras {
 		if k := keys[i]; reason[i] == "" && k != "" && (k == site[0] || k == site[1]) {
 			reason[i] = ReasonSiteName
 		}
 	}
-	seenBody := false
+	seenBody, titleKey := false, normKey(doc.Title)
 	for i, p := range paras {
 		if reason[i] != "" {
 			continue
@@ -216,9 +219,9 @@ func classify(st *state, paras []string) []string {
 		nearDate := (i > 0 && reason[i-1] == ReasonDateLine) || (i+1 < len(paras) && reason[i+1] == ReasonDateLine)
 		switch {
 		case doc.Title == "" && (!seenBody || nearDate) && titleLike(p):
-			doc.Title = p
+			doc.Title, titleKey = p, keys[i]
 			reason[i] = ReasonTitle
-		case doc.Title != "" && keys[i] == normKey(doc.Title):
+		case doc.Title != "" && keys[i] == titleKey:
 			reason[i] = ReasonTitle
 		default:
 			seenBody = true
@@ -244,34 +247,89 @@ func classify(st *state, paras []string) []string {
 }
 
 // normKey folds a paragraph for comparison: curly quotes to straight ones,
-// dashes to hyphens, lower case, single spaces.
+// dashes to hyphens, lower case, single spaces. It is normKeySlow in one
+// pass, a byte at a time over ASCII: the folds never turn a rune into white
+// space, so mapping then splitting on white space is the same as splitting
+// while mapping.
 func normKey(s string) string {
-	if isASCII(s) {
-		return normKeyASCII(s)
-	}
-	return normKeyRunes(s)
+	return string(appendNormKey(make([]byte, 0, len(s)), s))
 }
 
-// normKeyRunes is normKeySlow in one pass: the folds never turn a rune
-// into white space, so mapping then splitting on white space is the same
-// as splitting while mapping.
-func normKeyRunes(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+// normKeys returns normKey of each of paras, cut from one string.
+func normKeys(paras []string) []string {
+	size := 0
+	for _, p := range paras {
+		size += len(p)
+	}
+	buf := make([]byte, 0, size)
+	ends := make([]int, len(paras))
+	for i, p := range paras {
+		buf = appendNormKey(buf, p)
+		ends[i] = len(buf)
+	}
+	all := string(buf)
+	keys := make([]string, len(paras))
+	start := 0
+	for i, end := range ends {
+		keys[i], start = all[start:end], end
+	}
+	return keys
+}
+
+// appendNormKey appends normKey(s) to b.
+func appendNormKey(b []byte, s string) []byte {
+	start := len(b)
 	space := false
-	for _, r := range s {
-		r = foldKeyRune(r)
-		if unicode.IsSpace(r) {
-			space = true
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			if r = foldKeyRune(r); unicode.IsSpace(r) {
+				space = true
+				continue
+			}
+			if space && len(b) > start {
+				b = append(b, ' ')
+			}
+			space = false
+			b = utf8.AppendRune(b, r)
 			continue
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+		if asciiSpace(c) {
+			space = true
+			i++
+			continue
+		}
+		if space && len(b) > start {
+			b = append(b, ' ')
 		}
 		space = false
-		b.WriteRune(r)
+		// A run of ASCII other than white space: only capitals change.
+		// The run goes on while keyFold is not 0; c itself may be NUL.
+		b = append(b, keyFold[c])
+		for i++; i < len(s) && keyFold[s[i]] != 0; i++ {
+			b = append(b, keyFold[s[i]])
+		}
 	}
-	return b.String()
+	return b
+}
+
+// keyFold maps an ASCII byte other than white space to its lower case, and
+// white space and the bytes of multi-byte characters to 0 (as it does NUL).
+var keyFold = func() (t [256]byte) {
+	for c := range utf8.RuneSelf {
+		t[c] = byte(unicode.ToLower(rune(c)))
+		if asciiSpace(byte(c)) {
+			t[c] = 0
+		}
+	}
+	return t
+}()
+
+// asciiSpace reports whether c is ASCII white space to unicode.IsSpace.
+func asciiSpace(c byte) bool {
+	return c == ' ' || '\t' <= c && c <= '\r'
 }
 
 // foldKeyRune maps typographic quotes and dashes to ASCII and lower-cases.
@@ -290,35 +348,4 @@ func foldKeyRune(r rune) rune {
 // normKeySlow is normKey by definition: fold, then join the fields.
 func normKeySlow(s string) string {
 	return strings.Join(strings.Fields(strings.Map(foldKeyRune, s)), " ")
-}
-
-// normKeyASCII is normKey for ASCII text, in one pass.
-func normKeyASCII(s string) string {
-	b := make([]byte, 0, len(s))
-	space := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == ' ' || '\t' <= c && c <= '\r':
-			space = true
-			continue
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
-		}
-		if space && len(b) > 0 {
-			b = append(b, ' ')
-		}
-		space = false
-		b = append(b, c)
-	}
-	return string(b)
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }

@@ -2,9 +2,12 @@ package ingest
 
 import (
 	"errors"
+	"math/rand/v2"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf16"
 )
 
@@ -288,6 +291,32 @@ func TestID(t *testing.T) {
 	for _, tt := range idTests {
 		if got := id(tt.in); got != tt.want {
 			t.Errorf("id(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// copyright agrees with the single regexp it replaces, on random text
+// built from the pieces of copyright lines in odd cases and spellings, and
+// the letters of "right" fold to no runes beyond their ASCII cases, as its
+// pre-check assumes.
+func TestCopyright(t *testing.T) {
+	for _, c := range "right" {
+		for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
+			if f != unicode.ToUpper(c) {
+				t.Fatalf("%q folds to %q", c, f)
+			}
+		}
+	}
+	oneRe := regexp.MustCompile(`(?i)^(©|\(c\)\s*(19|20)\d\d|copyright\b)|all rights reserved|^reprinted with permission\b`)
+	parts := []string{"All Rights Reserved", "all rights reſerved", "ALL RIGHTS", " reserved", "right", "©", "(c) 2011", "(C)1999", "Copyright", "copyrights", "Reprinted with permission", "x", " ", "."}
+	rng := rand.New(rand.NewPCG(9, 9))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(5) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		if got, want := copyright(b.String()), oneRe.MatchString(b.String()); got != want {
+			t.Fatalf("copyright(%q) = %v, want %v", b.String(), got, want)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -8,35 +9,82 @@ import (
 	"testing"
 )
 
-// normKeyASCII agrees with the general normKeySlow on random ASCII text
-// rich in spaces, control characters and capitals.
-func TestNormKeyASCII(t *testing.T) {
-	rng := rand.New(rand.NewPCG(2, 2))
-	const alphabet = "aZ q\t\n\r\v\f  .-'\"Kx9\x01"
-	for range 20000 {
-		b := make([]byte, rng.IntN(24))
-		for i := range b {
-			b[i] = alphabet[rng.IntN(len(alphabet))]
-		}
-		if got, want := normKeyASCII(string(b)), normKeySlow(string(b)); got != want {
-			t.Fatalf("normKeyASCII(%q) = %q, normKeySlow %q", b, got, want)
+// normKey agrees with the definition, normKeySlow, on random ASCII text
+// rich in spaces, control characters and capitals, and on random text
+// mixing ASCII, typographic quotes and dashes, accented capitals, the
+// Kelvin sign (which lower-cases to ASCII) and Unicode spaces.
+func TestNormKey(t *testing.T) {
+	alphabets := [][]rune{
+		[]rune("aZ q\t\n\r\v\f  .-'\"Kx9\x00\x01\x7f"),
+		[]rune("aZ q\t\n’‘“”—–‐«»ÉéŞİı\u00a0\u2003\u3000\u212aЖ.-'\""),
+	}
+	rng := rand.New(rand.NewPCG(3, 3))
+	for _, alphabet := range alphabets {
+		for range 20000 {
+			rs := make([]rune, rng.IntN(24))
+			for i := range rs {
+				rs[i] = alphabet[rng.IntN(len(alphabet))]
+			}
+			if got, want := normKey(string(rs)), normKeySlow(string(rs)); got != want {
+				t.Fatalf("normKey(%q) = %q, want %q", string(rs), got, want)
+			}
 		}
 	}
 }
 
-// normKeyRunes agrees with the definition on random text mixing ASCII,
-// typographic quotes and dashes, accented capitals and Unicode spaces.
-func TestNormKeyRunes(t *testing.T) {
-	rng := rand.New(rand.NewPCG(3, 3))
-	alphabet := []rune("aZ q\t\n’‘“”—–‐«»ÉéŞİı\u00a0\u2003\u3000Ж.-'\"")
+// words(s) is len(strings.Fields(s)) on random text with ASCII and Unicode
+// spaces.
+func TestWords(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 5))
+	alphabet := []rune("ab \t\n\v\u00a0\u2003\u3000é’.")
 	for range 20000 {
-		rs := make([]rune, rng.IntN(24))
+		rs := make([]rune, rng.IntN(30))
 		for i := range rs {
 			rs[i] = alphabet[rng.IntN(len(alphabet))]
 		}
-		if got, want := normKeyRunes(string(rs)), normKeySlow(string(rs)); got != want {
-			t.Fatalf("normKeyRunes(%q) = %q, normKeySlow %q", string(rs), got, want)
+		if got, want := words(string(rs)), len(strings.Fields(string(rs))); got != want {
+			t.Fatalf("words(%q) = %d, want %d", string(rs), got, want)
 		}
+	}
+}
+
+// paraWords(p) is words(p) for every paragraph that clean and paragraphs
+// make of random text, one-line or hard-wrapped, full of every kind of
+// white space and of characters clean removes, and of the seed and test
+// articles.
+func TestParaWords(t *testing.T) {
+	check := func(name string, text []byte) {
+		t.Helper()
+		for i, p := range paragraphs(strings.Split(clean(text), "\n")) {
+			if got, want := paraWords(p), words(p); got != want {
+				t.Fatalf("%s: paraWords(paragraph %d) = %d, want %d", name, i, got, want)
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(8, 8))
+	alphabet := []rune("ab.-\x01\t\n\r\v\f\u0085\u00a0\u00ad\u1680\u2003\u200b\u2028\u2029\u202f\u205f\u3000\ufeffé")
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			for range rng.IntN(90) {
+				if rng.IntN(3) == 0 {
+					b.WriteRune(alphabet[rng.IntN(len(alphabet))])
+				} else {
+					b.WriteString(" word")
+				}
+			}
+			b.WriteString([]string{"\n", "-\n", ".\n", "\n\n"}[rng.IntN(4)])
+		}
+		check(fmt.Sprintf("%q", b.String()), []byte(b.String()))
+	}
+	files, _ := filepath.Glob("../../testdata/*/articles/*.txt")
+	seeds, _ := filepath.Glob("../../seeds/*.txt")
+	for _, f := range append(seeds, files...) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(f, data)
 	}
 }
 
@@ -80,5 +128,16 @@ func TestHeaderFieldsPrecheck(t *testing.T) {
 		if (got == nil) != (want == nil) || len(got) != len(want) {
 			t.Fatalf("headerFields(%q) = %v, regexp alone %v", l, got, want)
 		}
+	}
+}
+
+// benchParagraph is a typical body paragraph: mostly ASCII, with
+// capitals, a curly quote and a dash.
+const benchParagraph = `In Astrakhan, Deputy Chairman Tatiana Sarsenbayuly acknowledged that Kyrgyzstan had postponed the satellite navigation system, which regional specialists regard as “difficult” — although the details remain unclear (Gazeta.uz, September 16). ConocoPhillips and the Russian Space Agency (Roscosmos) negotiated the Belt and Road projects last week, as the government had promised for the first time since 1992.`
+
+func BenchmarkNormKey(b *testing.B) {
+	b.SetBytes(int64(len(benchParagraph)))
+	for b.Loop() {
+		normKey(benchParagraph)
 	}
 }

@@ -40,27 +40,66 @@ const maxCitation = 200
 // after a lower-case word ("security.The") is taken as a missing space.
 func Split(text string) []Span {
 	var spans []Span
-	lineStart := 0
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+	for lineStart := 0; ; {
+		i, size := indexLineBreak(text[lineStart:])
+		if i < 0 {
+			return splitLine(text, lineStart, len(text), spans)
+		}
+		spans = splitLine(text, lineStart, lineStart+i, spans)
+		lineStart += i + size
+	}
+}
+
+// indexLineBreak returns the index and width of the first line break in s,
+// or -1, 0. It is strings.IndexFunc(s, isLineBreak) with a fast path for
+// ASCII, which is most of the text.
+func indexLineBreak(s string) (int, int) {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if isLineBreak(rune(c)) {
+				return i, 1
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if isLineBreak(r) {
-			spans = splitLine(text, lineStart, i, spans)
-			lineStart = i + size
+			return i, size
 		}
 		i += size
 	}
-	return splitLine(text, lineStart, len(text), spans)
+	return -1, 0
+}
+
+// indexTerminator returns the index of the first terminator in s, or -1.
+// It is strings.IndexFunc(s, isTerminator) with a fast path for ASCII.
+func indexTerminator(s string) int {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if isTerminator(rune(c)) {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isTerminator(r) {
+			return i
+		}
+		i += size
+	}
+	return -1
 }
 
 // splitLine appends the sentences of text[lo:hi], which holds no line break.
 func splitLine(text string, lo, hi int, spans []Span) []Span {
 	s := lo
 	for i := lo; i < hi; {
-		r, size := utf8.DecodeRuneInString(text[i:hi])
-		if !isTerminator(r) {
-			i += size
-			continue
+		t := indexTerminator(text[i:hi])
+		if t < 0 {
+			break
 		}
+		i += t
 		// The run of terminators: "." or "?!" or "..." or "…".
 		j, dots, marks, ellipsis := i, 0, 0, false
 	run:

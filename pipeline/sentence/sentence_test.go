@@ -1,6 +1,7 @@
 package sentence
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode"
@@ -94,4 +95,30 @@ func FuzzSplit(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		checkSpans(t, text, Split(text))
 	})
+}
+
+// indexLineBreak and indexTerminator agree with strings.IndexFunc on random
+// text of ASCII, every line break and terminator, other runes and invalid
+// bytes.
+func TestIndexFastPaths(t *testing.T) {
+	alphabet := []string{"a", " ", ".", "!", "?", "\n", "\r", "\v", "\f", "\u0085", "\u2028", "\u2029", "…", "‼", "。", "？", "é", "”", "\xff", "\xe2\x80"}
+	rng := rand.New(rand.NewPCG(10, 10))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		i, size := indexLineBreak(s)
+		want, wantSize := strings.IndexFunc(s, isLineBreak), 0
+		if want >= 0 {
+			_, wantSize = utf8.DecodeRuneInString(s[want:])
+		}
+		if i != want || size != wantSize {
+			t.Fatalf("indexLineBreak(%q) = %d, %d, want %d, %d", s, i, size, want, wantSize)
+		}
+		if got, want := indexTerminator(s), strings.IndexFunc(s, isTerminator); got != want {
+			t.Fatalf("indexTerminator(%q) = %d, want %d", s, got, want)
+		}
+	}
 }

@@ -284,18 +284,32 @@ func (c *Corpus) Result() (*Result, error) {
 
 // score labels the sentences of one article and aggregates them.
 func score(a *pipeline.Article, lex *alignment.Lexicon, seed uint64) Article {
-	blocs, countries, types := map[string]string{}, map[string]string{}, map[string]kb.Type{}
-	for _, e := range a.Entities {
-		blocs[e.ID], countries[e.ID], types[e.ID] = string(e.Bloc), e.Country, e.Type
+	type info struct {
+		bloc, country string
+		place         bool
 	}
+	ents := make(map[string]info, len(a.Entities))
+	for _, e := range a.Entities {
+		ents[e.ID] = info{string(e.Bloc), e.Country, e.Type == entities.Place}
+	}
+	n := 0
+	for _, s := range a.Sentences {
+		n += len(s.Mentions)
+	}
+	actors := make([]alignment.Actor, 0, n) // shared by the sentences' inputs
 	ins := make([]alignment.Input, len(a.Sentences))
 	for i, s := range a.Sentences {
 		in := alignment.Input{Text: s.Text}
+		from := len(actors)
 		for _, m := range s.Mentions {
-			if types[m.Entity] == entities.Place {
+			e := ents[m.Entity]
+			if e.place {
 				continue
 			}
-			in.Actors = append(in.Actors, alignment.Actor{ID: m.Entity, Bloc: blocs[m.Entity], Country: countries[m.Entity], Start: m.Start - s.Start, End: m.End - s.Start})
+			actors = append(actors, alignment.Actor{ID: m.Entity, Bloc: e.bloc, Country: e.country, Start: m.Start - s.Start, End: m.End - s.Start})
+		}
+		if len(actors) > from {
+			in.Actors = actors[from:len(actors):len(actors)]
 		}
 		ins[i] = in
 	}

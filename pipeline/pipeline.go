@@ -91,21 +91,43 @@ func (p *Pipeline) Process(doc *ingest.Document) *Article {
 	if a.Subject == "" {
 		a.Subject = detectSubject(res.Entities)
 	}
-	blocs := map[string]kb.Bloc{}
+	if len(res.Entities) > 0 {
+		a.Entities = make([]entities.Entity, 0, len(res.Entities))
+	}
+	places := map[string]bool{}
 	for _, e := range res.Entities {
 		if a.Subject != "" && (e.ID == a.Subject || e.Country == a.Subject) && e.Type != entities.Place {
 			e.Bloc = SubjectBloc
 		}
-		blocs[e.ID] = e.Bloc
 		a.Entities = append(a.Entities, e)
-	}
-	types := map[string]kb.Type{}
-	for _, e := range res.Entities {
-		types[e.ID] = e.Type
+		if e.Type == entities.Place {
+			places[e.ID] = true
+		}
 	}
 	a.Sentences = make([]Sentence, len(spans))
 	for i, s := range spans {
 		a.Sentences[i] = Sentence{Text: body[s.Start:s.End], Start: s.Start, End: s.End}
+	}
+	// The mentions and actors of all sentences share two arrays, each
+	// sentence a part of them sized by a first count.
+	nm, na := make([]int, len(spans)), make([]int, len(spans))
+	for _, m := range res.Mentions {
+		if m.Sentence >= 0 && m.Sentence < len(spans) {
+			nm[m.Sentence]++
+			if !places[m.Entity] {
+				na[m.Sentence]++
+			}
+		}
+	}
+	ms, as := make([]entities.Mention, 0, len(res.Mentions)), make([]string, 0, len(res.Mentions))
+	for i := range a.Sentences {
+		s := &a.Sentences[i]
+		if nm[i] > 0 {
+			s.Mentions, ms = ms[len(ms):len(ms):len(ms)+nm[i]], ms[:len(ms)+nm[i]]
+		}
+		if na[i] > 0 {
+			s.Actors, as = as[len(as):len(as):len(as)+na[i]], as[:len(as)+na[i]]
+		}
 	}
 	for _, m := range res.Mentions {
 		if m.Sentence < 0 || m.Sentence >= len(a.Sentences) {
@@ -113,7 +135,7 @@ func (p *Pipeline) Process(doc *ingest.Document) *Article {
 		}
 		s := &a.Sentences[m.Sentence]
 		s.Mentions = append(s.Mentions, m)
-		if types[m.Entity] != entities.Place {
+		if !places[m.Entity] {
 			s.Actors = append(s.Actors, m.Entity)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Actor is an entity mentioned in a sentence.
@@ -92,12 +93,13 @@ func (l *Lexicon) Score(text string, actors []Actor) Sentence {
 func (l *Lexicon) Sentences(in []Input) []Sentence {
 	out := make([]Sentence, len(in))
 	ctx := context{lean: -1}
-	var sc scratch
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
 	for i, s := range in {
 		if !l.Carry {
 			ctx = context{lean: -1}
 		}
-		out[i], ctx = l.score(s.Text, s.Actors, ctx, &sc)
+		out[i], ctx = l.score(s.Text, s.Actors, ctx, sc)
 	}
 	return out
 }
@@ -107,6 +109,10 @@ type clauseSum struct {
 	clause, pole int
 	sum, scale   float64
 }
+
+// scratchPool holds the buffers of Sentences between calls: they are
+// sized by the longest sentence seen, not rebuilt for every article.
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // evidence is one cue's contribution.
 type evidence struct {

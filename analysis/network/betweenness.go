@@ -1,6 +1,7 @@
 package network
 
 import (
+	"encoding/binary"
 	"math/rand/v2"
 	"runtime"
 	"sync"
@@ -43,11 +44,54 @@ func (n *Network) betweenness(seed uint64) []float64 {
 	if nn > ExactBetweennessMax {
 		return n.sampledBetweenness(SampledSources, seed)
 	}
-	sources := make([]int, nn)
-	for i := range sources {
-		sources[i] = i
+	sources, weight, leaves := reduceSources(n.adj)
+	return n.brandesWeighted(sources, weight, leaves, 1/(float64(nn-1)*float64(nn-2)))
+}
+
+// reduceSources returns the sources exact Brandes needs, with the weight
+// of each and the number of leaves (nodes of degree 1) hanging from each,
+// so that summing weight × the dependencies of each source, plus what
+// its leaves add, gives the sum over every source (TestReducedBrandes):
+//
+//   - Open twins (nodes with the same neighbours, hence not adjacent)
+//     have the same dependencies on every other node, and none on each
+//     other: a shortest path never passes through a twin of its source,
+//     whose neighbours are all the source's. One BFS per class of twins,
+//     weighted by the class's size, stands for all of them.
+//   - A leaf l hanging from u (of degree 2 or more, so u has no twin)
+//     reaches everything through u: its dependencies are u's on every
+//     node but u, and on u one for each node u reaches besides u and l.
+//
+// Co-mention networks have many of both (people named once, beside the
+// same few actors): in the 50,000-article synthetic corpus 22,930 nodes
+// with edges need 12,305 searches.
+func reduceSources(adj [][]int) (sources []int, weight []float64, leaves []int) {
+	leaves = make([]int, len(adj))
+	class := map[string]int{} // adjacency → index in sources
+	var key []byte
+	for v, ns := range adj {
+		if len(ns) == 0 {
+			continue // an isolated node is on no path
+		}
+		if len(ns) == 1 {
+			if u := ns[0]; len(adj[u]) > 1 {
+				leaves[u]++
+			}
+			continue // a pair alone has no betweenness
+		}
+		key = key[:0]
+		for _, w := range ns {
+			key = binary.LittleEndian.AppendUint32(key, uint32(w))
+		}
+		if i, ok := class[string(key)]; ok {
+			weight[i]++
+			continue
+		}
+		class[string(key)] = len(sources)
+		sources = append(sources, v)
+		weight = append(weight, 1)
 	}
-	return n.brandes(sources, 1/(float64(nn-1)*float64(nn-2)))
+	return sources, weight, leaves
 }
 
 // sampledBetweenness estimates the normalised betweenness from k sources
@@ -70,6 +114,13 @@ func (n *Network) sampledBetweenness(k int, seed uint64) []float64 {
 // brandes sums the dependencies of every node over the given sources and
 // multiplies them by scale.
 func (n *Network) brandes(sources []int, scale float64) []float64 {
+	return n.brandesWeighted(sources, nil, nil, scale)
+}
+
+// brandesWeighted is brandes with each source's dependencies counted
+// weight[i] times (1 when weight is nil) and those of the leaves hanging
+// from it (reduceSources; none when leaves is nil).
+func (n *Network) brandesWeighted(sources []int, weight []float64, leaves []int, scale float64) []float64 {
 	nn := len(n.Nodes)
 	g := newCSR(n.adj)
 	parts := make([][]float64, chunks)
@@ -88,8 +139,20 @@ func (n *Network) brandes(sources []int, scale float64) []float64 {
 			for c := range next {
 				cb := make([]float64, nn)
 				lo, hi := c*len(sources)/chunks, (c+1)*len(sources)/chunks
-				for _, s := range sources[lo:hi] {
-					g.accumulate(int32(s), cb, sigma, dist, delta, &order)
+				for i, s := range sources[lo:hi] {
+					w, l := 1.0, 0
+					if weight != nil {
+						w = weight[lo+i]
+					}
+					if leaves != nil {
+						l = leaves[s]
+					}
+					g.accumulate(int32(s), w+float64(l), cb, sigma, dist, delta, &order)
+					if l > 0 {
+						// Each leaf's dependency on s: every node s
+						// reaches but s and the leaf.
+						cb[s] += float64(l) * float64(len(order)-2)
+					}
 				}
 				parts[c] = cb
 			}
@@ -134,8 +197,9 @@ func newCSR(adj [][]int) csr {
 	return g
 }
 
-// accumulate adds the dependencies of every node on source s to cb.
-func (g csr) accumulate(s int32, cb, sigma []float64, dist []int32, delta []float64, order *[]int32) {
+// accumulate adds weight times the dependencies of every node on source
+// s to cb, and leaves in order the nodes s reaches (s first).
+func (g csr) accumulate(s int32, weight float64, cb, sigma []float64, dist []int32, delta []float64, order *[]int32) {
 	for i := range dist {
 		dist[i] = -1
 		sigma[i] = 0
@@ -165,7 +229,7 @@ func (g csr) accumulate(s int32, cb, sigma []float64, dist []int32, delta []floa
 				delta[v] += sigma[v] * c
 			}
 		}
-		cb[w] += delta[w]
+		cb[w] += weight * delta[w]
 	}
 	*order = q
 }

@@ -403,3 +403,72 @@ func topOverlap(a, b []float64, k int) int {
 	}
 	return n
 }
+
+// articleSentences is a co-mention corpus shaped like the real ones: each
+// article names a few actors from a small core and a few from a long
+// tail, and each sentence names two or three of them, so the network has
+// hubs, leaves (tail actors named beside one other) and open twins (tail
+// actors named beside the same actors), and pairs and isolated nodes.
+func articleSentences(seed uint64, articles int) [][]string {
+	rnd := rand.New(rand.NewPCG(seed, seed))
+	var s [][]string
+	tail := 0
+	for range articles {
+		var cast []string
+		for range 1 + rnd.IntN(3) {
+			cast = append(cast, fmt.Sprintf("core%02d", rnd.IntN(20)))
+		}
+		for range rnd.IntN(4) {
+			tail++
+			cast = append(cast, fmt.Sprintf("tail%05d", tail))
+		}
+		for range 2 + rnd.IntN(6) {
+			k := 1 + rnd.IntN(3)
+			var sent []string
+			for range k {
+				sent = append(sent, cast[rnd.IntN(len(cast))])
+			}
+			s = append(s, sent)
+		}
+	}
+	s = append(s, []string{"pair1", "pair2"}, []string{"alone"})
+	return s
+}
+
+// The reduced exact betweenness (one search per class of open twins,
+// leaves counted through their neighbour) equals Brandes over every
+// source, on networks with many leaves and twins and on a random one.
+func TestReducedBrandes(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		sentences [][]string
+	}{
+		{"articles", articleSentences(1, 400)},
+		{"articles 2", articleSentences(2, 1500)},
+		{"random", randomSentences(4, 300, 900)},
+	} {
+		n := Build(tc.sentences)
+		nn := len(n.Nodes)
+		all := make([]int, nn)
+		for i := range all {
+			all[i] = i
+		}
+		scale := 1 / (float64(nn-1) * float64(nn-2))
+		want := n.brandes(all, scale)
+		sources, weight, leaves := reduceSources(n.adj)
+		got := n.brandesWeighted(sources, weight, leaves, scale)
+		var mx float64
+		for _, v := range want {
+			mx = max(mx, v)
+		}
+		for i := range want {
+			if math.Abs(got[i]-want[i]) > 1e-12*mx {
+				t.Fatalf("%s: betweenness of %s = %.15g reduced, %.15g over every source", tc.name, n.Nodes[i], got[i], want[i])
+			}
+		}
+		t.Logf("%s: %d nodes, %d searches instead of %d", tc.name, nn, len(sources), nn)
+		if tc.name != "random" && len(sources) > nn*3/4 {
+			t.Errorf("%s: %d searches for %d nodes: the reduction did not reduce", tc.name, len(sources), nn)
+		}
+	}
+}

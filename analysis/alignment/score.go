@@ -1016,7 +1016,11 @@ func (a *analysis) evidence(f found, carried [2]bool) (evidence, bool) {
 		target = int(agent)
 	default:
 		t, w, at := a.attribute(f.match, carried)
-		if t < 0 {
+		if t < 0 || (f.direction && at < f.first) {
+			// A direction ("away from", "rather than") points at
+			// what follows it: with no pole after it, it says
+			// nothing of one ("a down payment rather than a
+			// guarantee").
 			return evidence{}, false
 		}
 		factor *= w

@@ -19,11 +19,12 @@ var qualityFloors = []struct {
 	// entity F1 (typed), sentence macro-F1, article Spearman
 	entityF1, macroF1, spearman float64
 }{
-	{"seeds", "../../seeds", "../../../shared/gold", 0.99, 0.82, 0.85},
+	{"seeds", "../../seeds", "../../../shared/gold", 0.99, 0.81, 0.85},
 	{"heldout", "../../testdata/heldout/articles", "../../testdata/heldout/gold", 0.97, 0.75, 0.63},
 	{"blind", "../../testdata/blind/articles", "../../testdata/blind/gold", 0.91, 0.61, 0.80},
 	{"blind2", "../../testdata/blind2/articles", "../../testdata/blind2/gold", 0.92, 0.50, 0.40},
-	{"blind3", "../../testdata/blind3/articles", "../../testdata/blind3/gold", 0.92, 0.62, 0.65},
+	{"blind3", "../../testdata/blind3/articles", "../../testdata/blind3/gold", 0.92, 0.63, 0.65},
+	{"blind4", "../../testdata/blind4/articles", "../../testdata/blind4/gold", 0.93, 0.63, 0.64},
 }
 
 func TestQualityFloors(t *testing.T) {

@@ -94,7 +94,13 @@ func (l *Lexicon) Sentences(in []Input) []Sentence {
 	out := make([]Sentence, len(in))
 	ctx := context{lean: -1}
 	sc := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(sc)
+	defer func() {
+		// The tokens and IDs point into this article's text: drop
+		// them so the pool does not keep the article alive.
+		clear(sc.toks)
+		clear(sc.ids[:cap(sc.ids)])
+		scratchPool.Put(sc)
+	}()
 	for i, s := range in {
 		if !l.Carry {
 			ctx = context{lean: -1}
@@ -1016,11 +1022,13 @@ func (a *analysis) evidence(f found, carried [2]bool) (evidence, bool) {
 		target = int(agent)
 	default:
 		t, w, at := a.attribute(f.match, carried)
-		if t < 0 || (f.direction && at < f.first) {
+		if t < 0 || (f.direction && at >= 0 && at < f.first) {
 			// A direction ("away from", "rather than") points at
-			// what follows it: with no pole after it, it says
-			// nothing of one ("a down payment rather than a
-			// guarantee").
+			// what follows it: with only a pole before it in the
+			// sentence, it says nothing of one ("a down payment
+			// rather than a guarantee"). A pole carried from the
+			// previous sentence (at < 0) is what "away from that
+			// dependence" points back to.
 			return evidence{}, false
 		}
 		factor *= w

@@ -182,6 +182,10 @@ var carryTests = []struct {
 		"[Astana|subject] raised interest rates.",
 		"[Moscow|russia] hailed the decision.",
 	}, []Stance{None, None}},
+	{"a direction pointing back to a carried pole", []string{
+		"[Kazakhstan|subject] relies on [Russia|russia] for its gas.",
+		"It now seeks independence from it.",
+	}, []Stance{Russia, West}},
 	{"no antecedent", []string{
 		"Prices rose sharply last year.",
 		"It signed a cooperation agreement with [Russia|russia].",

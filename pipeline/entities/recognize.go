@@ -170,8 +170,11 @@ type Options struct {
 // sentence boundary.
 func (r *Recognizer) Recognize(text string, starts []int, opt Options) *Result {
 	sc := r.scratch.Get().(*scratch)
-	defer r.scratch.Put(sc)
 	a := &article{r: r, sc: sc, text: text, opt: opt, ents: sc.ents, acronyms: sc.acronyms, sources: sc.sources, mentions: sc.mentions[:0]}
+	defer func() {
+		sc.reset(a)
+		r.scratch.Put(sc)
+	}()
 	a.toks = tokenize(text, sc.toks[:0])
 	sc.toks = a.toks
 	s := 0
@@ -196,9 +199,7 @@ func (r *Recognizer) Recognize(text string, starts []int, opt Options) *Result {
 	a.scan()
 	a.roles()
 	a.resolvePending()
-	res := a.result()
-	sc.reset(a)
-	return res
+	return a.result()
 }
 
 // scratch holds buffers a Recognize call borrows from its Recognizer:
@@ -218,13 +219,16 @@ type scratch struct {
 }
 
 // reset empties the working sets the article a used and keeps their
-// storage for the next call. It drops every reference into a's text.
+// storage for the next call. It drops every reference into a's text
+// (the tokens and the mentions; result empties sorted), so a pooled
+// scratch does not keep an article alive.
 func (sc *scratch) reset(a *article) {
 	clear(sc.ents)
 	clear(sc.acronyms)
 	clear(sc.sources)
 	clear(a.mentions)
 	sc.mentions = a.mentions[:0]
+	clear(sc.toks)
 }
 
 // article is the state of one Recognize call.

@@ -11,6 +11,7 @@ import (
 
 	"alignnet/analysis/alignment"
 	"alignnet/analysis/network"
+	"alignnet/internal/par"
 	"alignnet/pipeline"
 	"alignnet/pipeline/entities"
 	"alignnet/pipeline/ingest"
@@ -124,7 +125,7 @@ func (c *Corpus) Add(arts []*pipeline.Article, emit func([]Article) error) error
 	// Score the articles on every core: each depends on its own
 	// sentences and seed only, so the order of work changes no byte.
 	scored := make([]Article, len(arts))
-	parallel(len(arts), func(i int) { scored[i] = score(arts[i], c.lex, c.seed) })
+	par.For(len(arts), func(i int) { scored[i] = score(arts[i], c.lex, c.seed) })
 	for i := range scored {
 		c.fold(&scored[i])
 	}
@@ -317,26 +318,6 @@ func score(a *pipeline.Article, lex *alignment.Lexicon, seed uint64) Article {
 	out.Alignment = lex.Aggregate(out.Stances, alignment.Seed(a.Doc.ID, seed))
 	out.DriverTexts = alignment.DriverTexts(out.Alignment, func(i int) string { return a.Sentences[i].Text })
 	return out
-}
-
-// parallel calls f(0) … f(n-1) on GOMAXPROCS goroutines and waits.
-func parallel(n int, f func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // blocOrder breaks ties between blocs.

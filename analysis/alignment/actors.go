@@ -1,9 +1,9 @@
 package alignment
 
 import (
-	"runtime"
 	"sort"
-	"sync"
+
+	"alignnet/internal/par"
 )
 
 // ActorRow is the alignment of one actor: the stances of the sentences
@@ -51,22 +51,7 @@ func actorRows(by map[string][]float64, k float64, seed uint64) []ActorRow {
 	rows := make([]ActorRow, len(ids))
 	// Rows are independent and seeded by their ID: compute them on every
 	// core, each into its own slot.
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				rows[i] = actorRow(ids[i], by[ids[i]], k, seed)
-			}
-		}()
-	}
-	for i := range ids {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	par.For(len(ids), func(i int) { rows[i] = actorRow(ids[i], by[ids[i]], k, seed) })
 	return rows
 }
 

@@ -3,8 +3,8 @@ package network
 import (
 	"encoding/binary"
 	"math/rand/v2"
-	"runtime"
-	"sync"
+
+	"alignnet/internal/par"
 )
 
 // ExactBetweennessMax is the largest network whose betweenness is exact.
@@ -124,45 +124,32 @@ func (n *Network) brandesWeighted(sources []int, weight []float64, leaves []int,
 	nn := len(n.Nodes)
 	g := newCSR(n.adj)
 	parts := make([][]float64, chunks)
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var (
-				sigma = make([]float64, nn)
-				dist  = make([]int32, nn)
-				delta = make([]float64, nn)
-				order = make([]int32, 0, nn) // BFS order; read backwards it is Brandes' stack
-			)
-			for c := range next {
-				cb := make([]float64, nn)
-				lo, hi := c*len(sources)/chunks, (c+1)*len(sources)/chunks
-				for i, s := range sources[lo:hi] {
-					w, l := 1.0, 0
-					if weight != nil {
-						w = weight[lo+i]
-					}
-					if leaves != nil {
-						l = leaves[s]
-					}
-					g.accumulate(int32(s), w+float64(l), cb, sigma, dist, delta, &order)
-					if l > 0 {
-						// Each leaf's dependency on s: every node s
-						// reaches but s and the leaf.
-						cb[s] += float64(l) * float64(len(order)-2)
-					}
-				}
-				parts[c] = cb
+	par.For(chunks, func(c int) {
+		var (
+			cb    = make([]float64, nn)
+			sigma = make([]float64, nn)
+			dist  = make([]int32, nn)
+			delta = make([]float64, nn)
+			order = make([]int32, 0, nn) // BFS order; read backwards it is Brandes' stack
+		)
+		lo, hi := c*len(sources)/chunks, (c+1)*len(sources)/chunks
+		for i, s := range sources[lo:hi] {
+			w, l := 1.0, 0
+			if weight != nil {
+				w = weight[lo+i]
 			}
-		}()
-	}
-	for c := range chunks {
-		next <- c
-	}
-	close(next)
-	wg.Wait()
+			if leaves != nil {
+				l = leaves[s]
+			}
+			g.accumulate(int32(s), w+float64(l), cb, sigma, dist, delta, &order)
+			if l > 0 {
+				// Each leaf's dependency on s: every node s reaches
+				// but s and the leaf.
+				cb[s] += float64(l) * float64(len(order)-2)
+			}
+		}
+		parts[c] = cb
+	})
 	cb := make([]float64, nn)
 	for _, p := range parts {
 		for i, v := range p {

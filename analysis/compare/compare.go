@@ -164,29 +164,21 @@ func percentile(xs []float64, x float64) float64 {
 // cueRates counts each cue over the evidence sentences of articles, per
 // evidence sentence.
 func cueRates(arts []analysis.Article) map[string]float64 {
-	counts, n := map[string]float64{}, 0
+	counts, n := map[string]int{}, 0
 	for _, a := range arts {
-		for _, s := range a.Stances {
-			if s.Stance == alignment.None {
-				continue
-			}
-			n++
-			for _, c := range s.Cues {
-				counts[c]++
-			}
-		}
+		n += countCues(a, counts)
 	}
-	for c := range counts {
-		counts[c] /= float64(n)
+	rates := make(map[string]float64, len(counts))
+	for c, k := range counts {
+		rates[c] = float64(k) / float64(n)
 	}
-	return counts
+	return rates
 }
 
-// MaxCues caps the cues listed per article.
-const MaxCues = 8
-
-func articleCues(a analysis.Article, baseRates map[string]float64) []Cue {
-	counts, n := map[string]int{}, 0
+// countCues adds the cues of a's evidence sentences to counts and returns
+// the number of those sentences.
+func countCues(a analysis.Article, counts map[string]int) int {
+	n := 0
 	for _, s := range a.Stances {
 		if s.Stance == alignment.None {
 			continue
@@ -196,6 +188,15 @@ func articleCues(a analysis.Article, baseRates map[string]float64) []Cue {
 			counts[c]++
 		}
 	}
+	return n
+}
+
+// MaxCues caps the cues listed per article.
+const MaxCues = 8
+
+func articleCues(a analysis.Article, baseRates map[string]float64) []Cue {
+	counts := map[string]int{}
+	n := countCues(a, counts)
 	var cues []Cue
 	for c, k := range counts {
 		cues = append(cues, Cue{Text: c, Count: k, Rate: float64(k) / float64(n), BaselineRate: baseRates[c]})

@@ -114,15 +114,7 @@ func (c *cueSets) of(word string) cue {
 		return c.words[fold(word)]
 	}
 	var buf [maxFast]byte
-	b := buf[:len(word)]
-	for i := 0; i < len(word); i++ {
-		ch := word[i]
-		if 'A' <= ch && ch <= 'Z' {
-			ch += 'a' - 'A'
-		}
-		b[i] = ch
-	}
-	return c.words[string(b)]
+	return c.words[string(lowerASCII(buf[:len(word)], word))]
 }
 
 // surnameLike reports whether a word ends like a surname of the region.

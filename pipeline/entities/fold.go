@@ -70,19 +70,25 @@ func translit(word string) string {
 // maxFast is the longest word the allocation-free paths handle.
 const maxFast = 64
 
-// translitASCII is translit for a word of at most maxFast ASCII bytes, in
-// one pass over a stack buffer (TestTranslitASCII checks it against
-// translitSlow).
-func translitASCII(word string) string {
-	var low, rep [maxFast]byte
-	w := low[:len(word)]
+// lowerASCII writes the ASCII word in lower case to b, which has its
+// length, and returns b.
+func lowerASCII(b []byte, word string) []byte {
 	for i := 0; i < len(word); i++ {
 		c := word[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		w[i] = c
+		b[i] = c
 	}
+	return b
+}
+
+// translitASCII is translit for a word of at most maxFast ASCII bytes, in
+// one pass over a stack buffer (TestTranslitASCII checks it against
+// translitSlow).
+func translitASCII(word string) string {
+	var low, rep [maxFast]byte
+	w := lowerASCII(low[:len(word)], word)
 	if len(w) >= 2 && w[0] == 'y' && w[1] == 'e' {
 		w = w[1:]
 	}

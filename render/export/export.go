@@ -13,10 +13,10 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 
 	"alignnet/analysis"
 	"alignnet/analysis/alignment"
-	"alignnet/pipeline/entities"
 )
 
 // Digits is the number of decimals of every float written.
@@ -34,60 +34,6 @@ func round(x float64) float64 {
 }
 
 func ftoa(x float64) string { return strconv.FormatFloat(round(x), 'f', -1, 64) }
-
-// The articles.json contract; fields may be added, none renamed.
-type (
-	jsonArticle struct {
-		ID           string         `json:"id"`
-		File         string         `json:"file"`
-		Title        string         `json:"title"`
-		Publication  string         `json:"publication"`
-		Author       string         `json:"author,omitempty"`
-		Date         *string        `json:"date"`
-		DateInferred bool           `json:"date_inferred"`
-		Subject      string         `json:"subject"`
-		Sources      []string       `json:"sources"`
-		Entities     []jsonEntity   `json:"entities"`
-		Sentences    []jsonSentence `json:"sentences"`
-		Alignment    jsonAlignment  `json:"alignment"`
-	}
-	jsonEntity struct {
-		ID       string   `json:"id"`
-		Name     string   `json:"name"`
-		Type     string   `json:"type"`
-		Bloc     string   `json:"bloc"`
-		Known    bool     `json:"known"`
-		Forms    []string `json:"forms"`
-		Mentions int      `json:"mentions"`
-	}
-	jsonSentence struct {
-		Text     string   `json:"text"`
-		Stance   string   `json:"stance"`
-		Score    float64  `json:"score"`
-		Cues     []string `json:"cues"`
-		Entities []string `json:"entities"`
-	}
-	jsonAlignment struct {
-		Score     *float64      `json:"score"`
-		Russia    float64       `json:"russia"`
-		West      float64       `json:"west"`
-		Evidence  int           `json:"evidence"`
-		Interval  *jsonInterval `json:"interval"`
-		Resamples int           `json:"resamples"`
-		Drivers   []jsonDriver  `json:"drivers"`
-	}
-	jsonInterval struct {
-		Low  float64 `json:"low"`
-		High float64 `json:"high"`
-	}
-	jsonDriver struct {
-		Sentence int      `json:"sentence"` // index into sentences
-		Stance   string   `json:"stance"`
-		Score    float64  `json:"score"`
-		Cues     []string `json:"cues"`
-		Text     string   `json:"text"`
-	}
-)
 
 // Articles writes the articles.json contract. generator names the tool and
 // version that made it.
@@ -140,7 +86,20 @@ func (aw *ArticleWriter) Write(arts []analysis.Article) error {
 
 // EncodeArticle returns the articles.json record of a, for WriteEncoded;
 // safe to call from several goroutines.
-func EncodeArticle(a *analysis.Article) ([]byte, error) { return compact(article(a)) }
+func EncodeArticle(a *analysis.Article) ([]byte, error) {
+	buf := encodePool.Get().(*[]byte)
+	defer encodePool.Put(buf)
+	rec, err := appendArticle((*buf)[:0], a)
+	*buf = rec
+	if err != nil {
+		return nil, err
+	}
+	return bytes.Clone(rec), nil
+}
+
+// encodePool holds the scratch buffers of EncodeArticle: a record is
+// encoded into one and copied out at its final size.
+var encodePool = sync.Pool{New: func() any { return new([]byte) }}
 
 // WriteEncoded writes one record made by EncodeArticle, after those
 // written before.
@@ -178,54 +137,6 @@ func compact(v any) ([]byte, error) {
 		return nil, err
 	}
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
-}
-
-// article is the contract's record of one article.
-func article(a *analysis.Article) jsonArticle {
-	ja := jsonArticle{
-		ID: a.Doc.ID, File: a.File, Title: a.Doc.Title, Publication: a.Doc.Publication, Author: a.Doc.Author,
-		DateInferred: a.Doc.DateInferred, Subject: a.Subject,
-		Sources: nonNil(a.Sources), Entities: []jsonEntity{}, Sentences: []jsonSentence{},
-	}
-	if a.Doc.Date != "" {
-		d := a.Doc.Date
-		ja.Date = &d
-	}
-	for _, e := range a.Entities {
-		ja.Entities = append(ja.Entities, jsonEntity{ID: e.ID, Name: e.Name, Type: string(e.Type), Bloc: string(e.Bloc), Known: e.Known, Forms: formTexts(e.Forms), Mentions: e.Mentions})
-	}
-	for i, s := range a.Sentences {
-		st := a.Stances[i]
-		ja.Sentences = append(ja.Sentences, jsonSentence{Text: s.Text, Stance: string(st.Stance), Score: round(st.Score), Cues: nonNil(st.Cues), Entities: nonNil(s.Actors)})
-	}
-	al := a.Alignment
-	ja.Alignment = jsonAlignment{Russia: round(al.Russia), West: round(al.West), Evidence: al.Evidence, Resamples: al.Resamples, Drivers: []jsonDriver{}}
-	if al.Score != nil {
-		s := round(*al.Score)
-		ja.Alignment.Score = &s
-	}
-	if al.Interval != nil {
-		ja.Alignment.Interval = &jsonInterval{Low: round(al.Interval.Low), High: round(al.Interval.High)}
-	}
-	for k, d := range al.Drivers {
-		ja.Alignment.Drivers = append(ja.Alignment.Drivers, jsonDriver{Sentence: d.Index, Stance: string(d.Stance), Score: round(d.Score), Cues: nonNil(d.Cues), Text: a.DriverTexts[k]})
-	}
-	return ja
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
-func formTexts(fs []entities.Form) []string {
-	out := make([]string, len(fs))
-	for i, f := range fs {
-		out[i] = f.Text
-	}
-	return out
 }
 
 // Nodes writes one row per actor with every measure.

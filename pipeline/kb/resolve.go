@@ -1,7 +1,7 @@
 package kb
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -13,6 +13,9 @@ var straightQuotes = strings.NewReplacer("’", "'", "‘", "'")
 // fold is the key under which surface forms are compared: lower case, with
 // curly apostrophes made straight.
 func fold(s string) string {
+	if !strings.ContainsRune(s, '‘') && !strings.ContainsRune(s, '’') {
+		return strings.ToLower(s) // most forms: no quote to straighten
+	}
 	return strings.ToLower(straightQuotes.Replace(s))
 }
 
@@ -26,7 +29,8 @@ func resolve(recs []record, errs *errorList) *KB {
 		line int
 	}
 	ids := map[string]at{}
-	var erecs []*record // erecs[i] is the record of k.Entries[i] until sorting
+	erecs := make([]*record, 0, len(recs)) // erecs[i] is the record of k.Entries[i] until sorting
+	k.Entries = make([]Entry, 0, len(recs))
 	for i := range recs {
 		r := &recs[i]
 		id := ""
@@ -168,8 +172,8 @@ func resolve(recs []record, errs *errorList) *KB {
 		}
 	}
 
-	sort.Slice(k.Entries, func(a, b int) bool { return k.Entries[a].ID < k.Entries[b].ID })
-	sort.Slice(k.Roles, func(a, b int) bool { return k.Roles[a].ID < k.Roles[b].ID })
+	slices.SortFunc(k.Entries, func(a, b Entry) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortFunc(k.Roles, func(a, b Role) int { return strings.Compare(a.ID, b.ID) })
 	k.byID = make(map[string]int, len(k.Entries))
 	k.holders = map[holderKey][]int{}
 	for i := range k.Entries {

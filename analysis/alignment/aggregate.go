@@ -7,8 +7,6 @@ import (
 	"slices"
 	"sort"
 	"sync"
-
-	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // Resamples is the number of bootstrap resamples behind every interval.
@@ -130,46 +128,64 @@ func combine(x []float64, k float64, seed uint64) Article {
 // K draws among those e sentences. That is the same distribution as
 // drawing len(x) sentences, at the cost of K draws instead of len(x).
 func bootstrap(x []float64, k float64, seed uint64, n int) (lo, hi float64) {
-	rng := newWyrand(seed)
 	sc := bootPool.Get().(*bootScratch)
 	defer bootPool.Put(sc)
-	c := sc.c[:0] // the stance sentences
+	// pull splits each stance sentence into its pull toward each pole,
+	// so a draw adds both without a branch on the sign; a last entry of
+	// zeros stands for no draw.
+	pull := sc.pull[:0]
 	for _, v := range x {
 		if v != 0 {
-			c = append(c, v)
+			pull = append(pull, [2]float64{max(v, 0), max(-v, 0)})
 		}
 	}
-	sc.c = c
-	if len(c) == 0 {
+	m := uint64(len(pull))
+	pull = append(pull, [2]float64{})
+	sc.pull = pull
+	if m == 0 {
 		return 0, 0
 	}
-	g := newGuide(binomialCDF(len(x), len(c)))
-	m := uint64(len(c))
-	// pos and neg split each stance sentence into its pull toward each
-	// pole, so a draw adds both without a branch on the sign.
-	pos, neg := grow(&sc.pos, len(c)), grow(&sc.neg, len(c))
-	for i, v := range c {
-		pos[i], neg[i] = max(v, 0), max(-v, 0)
-	}
+	g := newGuide(binomialCDF(len(x), int(m)))
+	// The generator's state stays in a local variable, not behind a
+	// pointer, so that it lives in a register (see wyrand.word).
+	s := newWyrand(seed)
 	scores := grow(&sc.scores, n)
 	for b := range scores {
-		draws := g.draw(float64(rng.next()>>11) / (1 << 53))
-		var r, w, r2, w2 float64 // two sums each, to halve the chain of adds
-		// Two indices uniform in [0, m) per random word: the high half
-		// of a 32×32-bit product each (Lemire), bias below m/2^32.
-		for t := 0; t < draws; t += 2 {
-			u := rng.next()
-			i := (u & 0xffffffff) * m >> 32
-			r, w = r+pos[i], w+neg[i]
-			if t+1 < draws {
-				j := (u >> 32) * m >> 32
-				r2, w2 = r2+pos[j], w2+neg[j]
-			}
-		}
-		r, w = r+r2, w+w2
+		s += wyStep
+		draws := g.draw(float64(s.word()>>11) / (1 << 53))
+		var r, w float64
+		r, w, s = resample(s, pull, draws)
 		scores[b] = (r - w) / (r + w + k)
 	}
-	return percentile(scores, 0.025), percentile(scores, 0.975)
+	return sc.interval(scores, 0.025, 0.975)
+}
+
+// resample returns the sums of the pulls toward each pole of draws
+// sentences drawn uniformly from pull[:len(pull)-1], whose last entry
+// is zeros, with the generator in state s, and the state after.
+//
+// Two indices uniform in [0, m) per random word: the high half of a
+// 32×32-bit product each (Lemire), bias below m/2^32. The draws
+// alternate between two pairs of sums, to halve the chain of additions.
+// A function of its own, so that the loop's state stays in registers.
+func resample(s wyrand, pull [][2]float64, draws int) (r, w float64, next wyrand) {
+	m := uint64(len(pull) - 1)
+	var r2, w2 float64
+	for range draws / 2 {
+		s += wyStep
+		u := s.word()
+		i, j := (u&0xffffffff)*m>>32, (u>>32)*m>>32
+		r, w = r+pull[i][0], w+pull[i][1]
+		r2, w2 = r2+pull[j][0], w2+pull[j][1]
+	}
+	// An odd count takes one more word and uses its low half; an even
+	// one adds the zeros (r+0 is r: the sums are never -0). No branch:
+	// the parity of a binomial count is a coin toss.
+	odd := uint64(draws & 1)
+	s += wyStep * wyrand(odd)
+	i := (s.word()&0xffffffff)*m>>32*odd + m*(1-odd)
+	r, w = r+pull[i][0], w+pull[i][1]
+	return r + r2, w + w2, s
 }
 
 // wyrand is the 64-bit generator of Wang Yi's wyhash (the Go runtime's
@@ -187,35 +203,56 @@ func newWyrand(seed uint64) wyrand {
 	return wyrand(z ^ z>>31)
 }
 
+// wyStep is the increment of the state of wyrand per word.
+const wyStep = 0xa0761d6478bd642f
+
+// next advances s and returns its word.
 func (s *wyrand) next() uint64 {
-	*s += 0xa0761d6478bd642f
-	hi, lo := bits.Mul64(uint64(*s), uint64(*s^0xe7037ed1a0b428db))
+	*s += wyStep
+	return s.word()
+}
+
+// word is the output of state s: loops that keep the state in a local
+// variable advance it by wyStep and call word, so that it stays in a
+// register (the address of a variable keeps it in memory).
+func (s wyrand) word() uint64 {
+	hi, lo := bits.Mul64(uint64(s), uint64(s^0xe7037ed1a0b428db))
 	return hi ^ lo
 }
 
 // bootScratch holds the buffers of one bootstrap, reused through bootPool.
 type bootScratch struct {
-	c, pos, neg, scores []float64
+	pull      [][2]float64
+	scores    []float64
+	low, high []float64 // the tails of the scores (interval)
+	sample    []float64 // a sample of the scores (interval)
 }
 
 var bootPool = sync.Pool{New: func() any { return new(bootScratch) }}
 
 // guide inverts a discrete CDF with a guide table (Chen and Asau 1974):
 // start[j] is the smallest k with cdf[k] >= j/len(start), so the search
-// for u starts at most a step or two before its answer.
+// for u starts at or before its answer. The table has a power of two of
+// entries, so u·len(start) and j/len(start) are exact, and at least
+// four per step of the CDF, so that the search rarely takes a step.
 type guide struct {
 	cdf   []float64
-	start []int
+	start []int32
 }
 
+// guideMax caps the entries of a guide table: the binomial mass of a
+// large sample lies on a few of its steps.
+const guideMax = 1 << 10
+
 func newGuide(cdf []float64) guide {
-	g := guide{cdf: cdf, start: make([]int, len(cdf))}
+	size := min(guideMax, 1<<bits.Len(uint(4*len(cdf)-1)))
+	g := guide{cdf: cdf, start: make([]int32, size)}
 	k := 0
 	for j := range g.start {
-		for k < len(cdf)-1 && cdf[k] < float64(j)/float64(len(g.start)) {
+		for k < len(cdf)-1 && cdf[k] < float64(j)/float64(size) {
 			k++
 		}
-		g.start[j] = k
+		g.start[j] = int32(k)
 	}
 	return g
 }
@@ -223,7 +260,7 @@ func newGuide(cdf []float64) guide {
 // draw returns the smallest k with cdf[k] >= u (the last index when
 // rounding leaves the CDF short of u), for u in [0, 1).
 func (g guide) draw(u float64) int {
-	k := g.start[int(u*float64(len(g.start)))]
+	k := int(g.start[int(u*float64(len(g.start)))])
 	for k < len(g.cdf)-1 && g.cdf[k] < u {
 		k++
 	}
@@ -231,21 +268,47 @@ func (g guide) draw(u float64) int {
 }
 
 // binomialCDF returns the cumulative distribution of B(n, e/n) at 0..n,
-// summing gonum's probability mass (computed in log space, so no term
-// underflows before it is summed).
+// summing the probability mass that gonum's distuv.Binomial.Prob gives,
+// computed the same way (in log space, so no term underflows before it
+// is summed) but with the log-gammas from a table.
 func binomialCDF(n, e int) []float64 {
 	cdf := make([]float64, n+1)
 	if e == n {
 		cdf[n] = 1
 		return cdf
 	}
-	b := distuv.Binomial{N: float64(n), P: float64(e) / float64(n)}
+	N, p := float64(n), float64(e)/float64(n)
+	lg := logFactorials(n)
+	lp, lq := math.Log(p), math.Log(1-p)
 	var sum float64
 	for k := 0; k <= n; k++ {
-		sum += b.Prob(float64(k))
+		x := float64(k)
+		// combin.LogGeneralizedBinomial(N, x), then Binomial.LogProb.
+		lb := lg[n] - lg[k] - lg[n-k]
+		sum += math.Exp(lb + x*lp + (N-x)*lq)
 		cdf[k] = sum
 	}
 	return cdf
+}
+
+// logFactorials returns ln k! = math.Lgamma(k+1) for k in 0..n, from a
+// table of 0..NormalFrom built once.
+func logFactorials(n int) []float64 {
+	if n <= NormalFrom {
+		return lnFactorials()[:n+1]
+	}
+	return lnFactorialsTo(n)
+}
+
+var lnFactorials = sync.OnceValue(func() []float64 { return lnFactorialsTo(NormalFrom) })
+
+// lnFactorialsTo returns math.Lgamma(k+1) for k in 0..n.
+func lnFactorialsTo(n int) []float64 {
+	lg := make([]float64, n+1)
+	for k := range lg {
+		lg[k], _ = math.Lgamma(float64(k) + 1)
+	}
+	return lg
 }
 
 // percentile returns the q-quantile of xs, interpolating linearly between
@@ -254,14 +317,76 @@ func binomialCDF(n, e int) []float64 {
 func percentile(xs []float64, q float64) float64 {
 	h := q * float64(len(xs)-1)
 	i := int(math.Floor(h))
-	lo := selectKth(xs, i)
-	if i+1 >= len(xs) {
+	return between(xs, i, h-float64(i))
+}
+
+// tailSample is the size of the sample from which interval picks the
+// bounds of the tails; fewer than 8·tailSample scores go to percentile
+// alone.
+const tailSample = 128
+
+// interval returns percentile(xs, qlo) and percentile(xs, qhi), qlo <= qhi
+// near 0 and 1, without selecting over all of xs twice: the scores below
+// a low order statistic of a sample, and those above a high one, hold
+// the order statistics of the two tails; one pass gathers them and the
+// selections run over those few. When a tail misses some (an unlucky
+// sample) or xs holds a NaN, it falls back to percentile. xs is
+// reordered.
+func (sc *bootScratch) interval(xs []float64, qlo, qhi float64) (lo, hi float64) {
+	n := len(xs)
+	if n < 8*tailSample {
+		return percentile(xs, qlo), percentile(xs, qhi)
+	}
+	// The ranks of the order statistics: i and i+1 for qlo, j and j+1
+	// for qhi (each capped at n-1).
+	hlo, hhi := qlo*float64(n-1), qhi*float64(n-1)
+	i, j := int(math.Floor(hlo)), int(math.Floor(hhi))
+	needLow, needHigh := min(i+2, n), n-j // ranks below i+2, at or above j
+
+	// Thresholds: sample order statistics at about twice the share of
+	// the ranks needed, so that the tails hold them with high
+	// probability.
+	sample := grow(&sc.sample, tailSample)
+	stride := n / tailSample
+	for s := range sample {
+		sample[s] = xs[s*stride]
+	}
+	rlo := min(tailSample-1, 2*needLow*tailSample/n+2)
+	rhi := max(0, tailSample-1-(2*needHigh*tailSample/n+2))
+	tlo, thi := selectKth(sample, rlo), selectKth(sample, rhi)
+
+	low, high := sc.low[:0], sc.high[:0]
+	nan := false
+	for _, v := range xs {
+		if v <= tlo {
+			low = append(low, v)
+		}
+		if v >= thi {
+			high = append(high, v)
+		}
+		nan = nan || v != v
+	}
+	sc.low, sc.high = low, high
+	if nan || len(low) < needLow || len(high) < needHigh {
+		return percentile(xs, qlo), percentile(xs, qhi)
+	}
+	// low holds the len(low) smallest scores, high the len(high) largest:
+	// rank j of xs is rank j-(n-len(high)) of high.
+	return between(low, i, hlo-float64(i)), between(high, j-(n-len(high)), hhi-float64(j))
+}
+
+// between interpolates at f in [0, 1) between the order statistics k
+// and k+1 of xs, as percentile does (the k-th alone when it is the
+// last). xs is reordered.
+func between(xs []float64, k int, f float64) float64 {
+	lo := selectKth(xs, k)
+	if k+1 >= len(xs) {
 		return lo
 	}
-	// After selection every element right of i is at least xs[i]; the
+	// After selection every element right of k is at least xs[k]; the
 	// next order statistic is their minimum.
-	hi := slices.Min(xs[i+1:])
-	return lo + (h-float64(i))*(hi-lo)
+	hi := slices.Min(xs[k+1:])
+	return lo + f*(hi-lo)
 }
 
 // selectKth reorders xs so that xs[k] is its k-th smallest element, the

@@ -72,13 +72,13 @@ type cue struct {
 //
 // Words whose first two bytes are lower-case ASCII letters (nearly all)
 // find their stems in an array instead of a map, and skip the map of
-// exact words when no exact first word shares those two letters: the
-// scorer looks up every word of every sentence.
+// exact words when no exact first word shares those two letters and
+// their length: the scorer looks up every word of every sentence.
 type index struct {
 	exact   map[string][]*cue // first word matched exactly
 	stems   map[string][]*cue // first word is a prefix, by its first two bytes, when they are not two letters
 	stemsAZ [26 * 26][]*cue   // the same, by two lower-case letters
-	exactAZ [26 * 26]bool     // some exact first word starts with these two letters
+	exactAZ [26 * 26]uint64   // bit min(len, 63): some exact first word of that length starts with these two letters
 	short   []*cue            // first word a prefix of one byte
 	count   [numSections]int
 }
@@ -92,6 +92,12 @@ func letters(w string) int {
 	return int(w[0]-'a')*26 + int(w[1]-'a')
 }
 
+// lengthBit is the bit of w's length in index.exactAZ: 1<<len(w), words
+// of 63 bytes or more sharing the last bit.
+func lengthBit(w string) uint64 {
+	return 1 << min(len(w), 63)
+}
+
 func (x *index) add(c *cue) {
 	if x.exact == nil {
 		x.exact, x.stems = map[string][]*cue{}, map[string][]*cue{}
@@ -102,7 +108,7 @@ func (x *index) add(c *cue) {
 	case !c.stem[0]:
 		x.exact[w] = append(x.exact[w], c)
 		if k := letters(w); k >= 0 {
-			x.exactAZ[k] = true
+			x.exactAZ[k] |= lengthBit(w)
 		}
 	case len(w) < 2:
 		x.short = append(x.short, c)
@@ -126,7 +132,7 @@ func (x *index) first(w string) (exact, stems []*cue) {
 		}
 		return exact, stems
 	}
-	if x.exactAZ[k] {
+	if x.exactAZ[k]&lengthBit(w) != 0 {
 		exact = x.exact[w]
 	}
 	return exact, x.stemsAZ[k]

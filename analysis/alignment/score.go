@@ -143,6 +143,7 @@ type analysis struct {
 	l          *Lexicon
 	at         cueTable // the cues of every section at every token
 	toks       []token
+	actorToks  []int // the indices of the actor tokens, in order
 	actors     []Actor
 	roles      []role // per actor index
 	clause     []int  // per token: clause id
@@ -182,23 +183,65 @@ var coordinators = map[string]bool{
 	"well": true, "both": true, "either": true, "neither": true, "much": true,
 }
 
+// score labels one sentence given the context the previous one hands
+// it, and returns the context it hands the next.
 func (l *Lexicon) score(text string, actors []Actor, prev context, sc *scratch) (Sentence, context) {
+	roles := make([]role, len(actors))
+	quiet := prev.quiet()
+	for i := range actors {
+		roles[i] = l.role(actors[i])
+		quiet = quiet && roles[i] == other
+	}
+	if quiet {
+		return Sentence{Stance: None, Actors: actorIDs(text, actors, sc)}, context{lean: -1}
+	}
+	return l.scoreAll(text, actors, roles, prev, sc)
+}
+
+// quiet reports whether a sentence that names neither the subject nor
+// a pole can have no stance after this context, nor hand anything to
+// the next sentence: the subject was not involved (nothing to carry)
+// and no pole named (nothing for a reference back to keep). scoreAll
+// then labels it none with no cues and hands on context{lean: -1}, so
+// score skips the analysis.
+func (c context) quiet() bool {
+	return !c.involved && !c.poles[0] && !c.poles[1]
+}
+
+// actorIDs returns the sorted IDs of the actors of the sentence's actor
+// tokens (those with valid spans), as scoreAll sets Sentence.Actors.
+func actorIDs(text string, actors []Actor, sc *scratch) []string {
+	ids := sc.ids[:0]
+	for _, i := range validSpans(text, actors, &sc.spans) {
+		ids = append(ids, actors[i].ID)
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	sc.ids = ids[:0]
+	if len(ids) == 0 {
+		return nil
+	}
+	return slices.Clone(ids)
+}
+
+// scoreAll is score without the shortcut for quiet sentences; roles are
+// the roles of the actors.
+func (l *Lexicon) scoreAll(text string, actors []Actor, roles []role, prev context, sc *scratch) (Sentence, context) {
 	spans := validSpans(text, actors, &sc.spans)
-	a := &analysis{l: l, actors: actors, roles: make([]role, len(actors)), sc: sc}
+	a := &analysis{l: l, actors: actors, roles: roles, sc: sc}
 	a.toks = tokenize(text, actors, spans, sc)
 	sc.toks = a.toks
 	a.at = l.scan(a.toks, sc)
-	for i := range actors {
-		a.roles[i] = l.role(actors[i])
-	}
 	var out Sentence
 	ids := sc.ids[:0]
+	a.actorToks = sc.actorToks[:0]
 	hasSubject := false
 	var explicit [2]bool
-	for _, t := range a.toks {
+	for i, t := range a.toks {
 		if t.kind != actorTok {
 			continue
 		}
+		a.actorToks = append(a.actorToks, i)
 		ids = append(ids, actors[t.actor].ID)
 		switch r := a.roles[t.actor]; r {
 		case subject:
@@ -213,6 +256,7 @@ func (l *Lexicon) score(text string, actors []Actor, prev context, sc *scratch) 
 		out.Actors = slices.Clone(ids)
 	}
 	sc.ids = ids[:0]
+	sc.actorToks = a.actorToks[:0]
 
 	next := context{poles: explicit, lean: -1}
 
@@ -431,8 +475,8 @@ func declined(ev []evidence) []evidence {
 // hasOther reports whether the sentence names an actor that is neither
 // the subject nor a pole.
 func (a *analysis) hasOther() bool {
-	for i, t := range a.toks {
-		if t.kind == actorTok && a.roles[t.actor] == other && !a.cited(i) {
+	for _, i := range a.actorToks {
+		if a.roles[a.toks[i].actor] == other && !a.cited(i) {
 			return true
 		}
 	}
@@ -566,7 +610,7 @@ func (a *analysis) structure() {
 	}
 	// Adversative: ", but" / "; however" concede what precedes.
 	last := -1
-	for i := 1; i < n; i++ {
+	for i := 1; i < n && a.at.matches(secAdversative); i++ {
 		if a.toks[i-1].kind == punctTok && (a.toks[i-1].text == "," || a.toks[i-1].text == ";") {
 			if m := a.at.get(secAdversative, i); m != nil {
 				last = i
@@ -580,7 +624,7 @@ func (a *analysis) structure() {
 		boundary[last] = true
 	}
 	// Concession: the marker to the next comma, semicolon or parenthesis.
-	for i := 0; i < n; i++ {
+	for i := 0; i < n && a.at.matches(secConcession); i++ {
 		m := a.at.get(secConcession, i)
 		if m == nil {
 			continue
@@ -606,7 +650,7 @@ func (a *analysis) structure() {
 	}
 	// Clause negation: cues after it are negated; what precedes in its
 	// clause is conceded.
-	for i := 0; i < n; i++ {
+	for i := 0; i < n && a.at.matches(secClauseNegation); i++ {
 		m := a.at.get(secClauseNegation, i)
 		if m == nil {
 			continue
@@ -630,7 +674,7 @@ func (a *analysis) structure() {
 		}
 	}
 	// Negation words.
-	for i := 0; i < n; i++ {
+	for i := 0; i < n && (a.at.matches(secNotNegation) || a.at.matches(secNegation)); i++ {
 		if a.at.get(secNotNegation, i) != nil {
 			m := a.at.get(secNotNegation, i)
 			i = m.last
@@ -1099,8 +1143,8 @@ func cueText(neg string, f found, verb, pole string, conceded, hedged bool) stri
 // carried from the previous sentence at the carry factor.
 func (a *analysis) attribute(m match, carried [2]bool) (int, float64, int) {
 	best, bestD := -1, math.Inf(1)
-	for i, t := range a.toks {
-		if t.kind != actorTok || a.seg[i] != a.seg[m.first] || a.roles[t.actor] == subject {
+	for _, i := range a.actorToks {
+		if a.seg[i] != a.seg[m.first] || a.roles[a.toks[i].actor] == subject {
 			continue
 		}
 		var d float64
@@ -1126,11 +1170,8 @@ func (a *analysis) attribute(m match, carried [2]bool) (int, float64, int) {
 		}
 		return int(r), 1, best
 	}
-	for i, t := range a.toks {
-		if t.kind != actorTok {
-			continue
-		}
-		if r := a.roles[t.actor]; r == pole0 || r == pole1 {
+	for _, i := range a.actorToks {
+		if r := a.roles[a.toks[i].actor]; r == pole0 || r == pole1 {
 			d := math.Abs(float64(i - m.first))
 			if d < bestD {
 				best, bestD = i, d
@@ -1250,11 +1291,11 @@ func (a *analysis) coordinated(i, j int) bool {
 // full weight only.
 func (a *analysis) related(main bool) [2]bool {
 	var out [2]bool
-	for i, t := range a.toks {
-		if t.kind != actorTok || (main && a.weight[i] < 1) {
+	for _, i := range a.actorToks {
+		if main && a.weight[i] < 1 {
 			continue
 		}
-		r := a.roles[t.actor]
+		r := a.roles[a.toks[i].actor]
 		if r != pole0 && r != pole1 {
 			continue
 		}
@@ -1263,8 +1304,8 @@ func (a *analysis) related(main bool) [2]bool {
 			continue
 		}
 		sameClause, coord := false, false
-		for j, u := range a.toks {
-			if u.kind != actorTok || a.roles[u.actor] != subject || a.part[j] != a.part[i] {
+		for _, j := range a.actorToks {
+			if a.roles[a.toks[j].actor] != subject || a.part[j] != a.part[i] {
 				continue
 			}
 			sameClause = true

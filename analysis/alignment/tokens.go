@@ -141,9 +141,11 @@ type scratch struct {
 	strs   []string
 	spans  []int    // validSpans
 	ids    []string // the actor IDs of the sentence
-	sums   []clauseSum
-	found  []found    // the cues of the sentence (cues)
-	ev     []evidence // their evidence (cues)
+	// actorToks are the indices of the sentence's actor tokens.
+	actorToks []int
+	sums      []clauseSum
+	found     []found    // the cues of the sentence (cues)
+	ev        []evidence // their evidence (cues)
 }
 
 // grow returns (*buf)[:n], reallocating *buf when it is too short; the
@@ -200,9 +202,20 @@ type match struct {
 // for none) rather than pointers, so clearing and filling it for every
 // sentence costs no GC write barriers.
 type cueTable struct {
-	n   int     // tokens
-	idx []int32 // [section*n + token]
-	ms  []match
+	n    int     // tokens
+	idx  []int32 // [section*n + token]
+	ms   []match
+	secs uint32 // bit sec: section sec matches somewhere
+}
+
+// The sections fit the bits of cueTable.secs.
+var _ [32 - numSections]struct{}
+
+// matches reports whether section sec matches anywhere in the sentence:
+// most sections match nowhere, and the loops over a section's tokens
+// skip those.
+func (t *cueTable) matches(sec int) bool {
+	return t.secs&(1<<sec) != 0
 }
 
 // get returns the match of section sec at token i, or nil.
@@ -238,6 +251,7 @@ func (l *Lexicon) scan(toks []token, sc *scratch) cueTable {
 		if m := t.get(c.sec, i); m == nil || j-1 > m.last {
 			t.ms = append(t.ms, match{c: c, first: i, last: j - 1})
 			t.idx[c.sec*t.n+i] = int32(len(t.ms))
+			t.secs |= 1 << c.sec
 		}
 	}
 	for i, tk := range toks {
@@ -267,6 +281,9 @@ func (l *Lexicon) scan(toks []token, sc *scratch) cueTable {
 // leftmost-longest.
 func (a *analysis) find(sec int) []match {
 	var out []match
+	if !a.at.matches(sec) {
+		return nil
+	}
 	for i := 0; i < a.at.n; i++ {
 		if m := a.at.get(sec, i); m != nil {
 			out = append(out, *m)
@@ -278,6 +295,9 @@ func (a *analysis) find(sec int) []match {
 
 // has reports whether section sec matches within toks[from:to].
 func (a *analysis) has(sec, from, to int) bool {
+	if !a.at.matches(sec) {
+		return false
+	}
 	for i := from; i < to && i < len(a.toks); i++ {
 		if m := a.at.get(sec, i); m != nil && m.last < to {
 			return true

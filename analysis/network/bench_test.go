@@ -1,6 +1,11 @@
 package network
 
-import "testing"
+import (
+	"encoding/csv"
+	"os"
+	"strconv"
+	"testing"
+)
 
 // The benchmark graph: 5,000 entities and 50,000 distinct co-mention
 // pairs of weight 1..3, seeded, a generous upper bound for a corpus of a
@@ -64,4 +69,66 @@ func BenchmarkSampledBetweenness(b *testing.B) {
 	for b.Loop() {
 		n.sampledBetweenness(SampledSources, 1)
 	}
+}
+
+// BenchmarkCSV times the measures on the network of the -edges file (see
+// BenchmarkLouvain; skipped without one), numbered as Build numbers it:
+// the 10,000-article synthetic corpus's has 5,792 nodes with edges and
+// 151,086 edges.
+func BenchmarkCSV(b *testing.B) {
+	if *edgesCSV == "" {
+		b.Skip("no -edges file")
+	}
+	n := readNetworkCSV(b, *edgesCSV)
+	b.Run("betweenness", func(b *testing.B) {
+		for b.Loop() {
+			n.betweenness(1)
+		}
+		b.ReportMetric(float64(len(n.Nodes)), "nodes")
+		b.ReportMetric(float64(len(n.Edges)), "edges")
+	})
+	b.Run("eigenvector", func(b *testing.B) {
+		for b.Loop() {
+			n.eigenvector()
+		}
+	})
+	b.Run("pagerank", func(b *testing.B) {
+		for b.Loop() {
+			n.pageRank()
+		}
+	})
+	b.Run("communities", func(b *testing.B) {
+		for b.Loop() {
+			n.communityOf(1)
+		}
+	})
+}
+
+// readNetworkCSV builds the network of alignnet's data/edges.csv: an edge
+// of weight w becomes w two-entity sentences.
+func readNetworkCSV(b *testing.B, path string) *Network {
+	b.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		b.Fatalf("%s: %v", path, err)
+	}
+	bld := NewBuilder()
+	for i, rec := range recs[1:] { // after the header
+		if len(rec) != 3 {
+			b.Fatalf("%s:%d: %d fields, want source,target,weight", path, i+2, len(rec))
+		}
+		w, err := strconv.Atoi(rec[2])
+		if err != nil || w <= 0 {
+			b.Fatalf("%s:%d: bad weight %q", path, i+2, rec[2])
+		}
+		for range w {
+			bld.Add(rec[:2])
+		}
+	}
+	return bld.Network()
 }

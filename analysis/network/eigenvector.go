@@ -25,8 +25,9 @@ func (n *Network) eigenvector() ([]float64, error) {
 		x, last = last, x
 		copy(x, last) // the identity term of (A+I)
 		for u, nbrs := range n.adj {
+			xu, ws := last[u], n.wadj[u][:len(nbrs)]
 			for k, v := range nbrs {
-				x[v] += last[u] * n.wadj[u][k]
+				x[v] += xu * ws[k]
 			}
 		}
 		var ss float64

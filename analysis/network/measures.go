@@ -67,25 +67,29 @@ func (n *Network) Measures(seed uint64) (map[string]Measures, error) {
 	if len(n.Nodes) == 0 {
 		return out, nil
 	}
-	var errs []error
-	eig, err := n.eigenvector()
-	if err != nil {
-		errs = append(errs, fmt.Errorf("eigenvector centrality: %w", err))
-	}
-	pr, err := n.pageRank()
-	if err != nil {
-		errs = append(errs, fmt.Errorf("pagerank: %w", err))
-	}
-	// Betweenness and the community search are the slow steps and
-	// independent: run them side by side.
-	var comm []int
+	// Betweenness is the slow step, on every core; the others are
+	// independent of it and run beside it.
+	var (
+		eig, pr       []float64
+		eigErr, prErr error
+		comm          []int
+	)
 	done := make(chan struct{})
 	go func() {
+		defer close(done)
+		eig, eigErr = n.eigenvector()
+		pr, prErr = n.pageRank()
 		comm = n.communityOf(seed)
-		close(done)
 	}()
 	bc := n.betweenness(seed)
 	<-done
+	var errs []error
+	if eigErr != nil {
+		errs = append(errs, fmt.Errorf("eigenvector centrality: %w", eigErr))
+	}
+	if prErr != nil {
+		errs = append(errs, fmt.Errorf("pagerank: %w", prErr))
+	}
 	for i, id := range n.Nodes {
 		var s float64
 		for _, w := range n.wadj[i] {

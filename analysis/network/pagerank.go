@@ -50,8 +50,9 @@ func (n *Network) pageRank() ([]float64, error) {
 				continue
 			}
 			f := damping * last[u] / strength[u]
+			ws := n.wadj[u][:len(nbrs)]
 			for k, v := range nbrs {
-				x[v] += f * n.wadj[u][k]
+				x[v] += f * ws[k]
 			}
 		}
 		var diff float64

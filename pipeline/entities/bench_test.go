@@ -54,3 +54,15 @@ func BenchmarkRecognize(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkNew builds the recogniser of the default knowledge base, the
+// fixed cost of every run.
+func BenchmarkNew(b *testing.B) {
+	k := kb.Default()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := New(k); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -3,22 +3,28 @@ package entities
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
 
-// foldQuotes replaces typographic quotes, apostrophes and dashes by their
-// ASCII forms.
-var foldQuotes = strings.NewReplacer(
+// quotePairs are the typographic quotes, apostrophes and dashes and their
+// ASCII forms. Each typographic character lies in U+2000–U+2FFF, so its
+// UTF-8 encoding starts with the byte 0xE2 (TestQuotePairs).
+var quotePairs = []string{
 	"‘", "'", "’", "'", "‚", "'", "‛", "'", "′", "'",
 	"“", `"`, "”", `"`, "„", `"`, "″", `"`,
 	"–", "-", "—", "-", "‒", "-", "−", "-", "‐", "-", "‑", "-",
-)
+}
 
-// quoteFold is foldQuotes.Replace(s) without the copy of an ASCII s,
-// which holds none of the characters it replaces.
+// foldQuotes replaces typographic quotes, apostrophes and dashes by their
+// ASCII forms.
+var foldQuotes = strings.NewReplacer(quotePairs...)
+
+// quoteFold is foldQuotes.Replace(s) without the copies of an s that
+// holds none of the characters it replaces.
 func quoteFold(s string) string {
-	if isASCII(s) {
+	if strings.IndexByte(s, 0xE2) < 0 {
 		return s
 	}
 	return foldQuotes.Replace(s)
@@ -29,8 +35,9 @@ func fold(s string) string {
 	if isASCII(s) {
 		return strings.ToLower(s)
 	}
-	s = foldQuotes.Replace(s)
+	s = quoteFold(s)
 	var b strings.Builder
+	b.Grow(len(s))
 	for _, r := range norm.NFD.String(s) {
 		if unicode.Is(unicode.Mn, r) {
 			continue
@@ -48,23 +55,16 @@ func fold(s string) string {
 	return b.String()
 }
 
-// translitRules map the spellings that romanisations of Russian and the
-// Turkic languages of Central Asia disagree on to one spelling. They are
-// applied in order.
-var translitRules = strings.NewReplacer(
-	"dzh", "j", "zh", "j", "tsh", "ch", "tch", "ch", "kh", "h",
-	"x", "ks", "w", "v", "'", "",
-)
-
 // translit folds a single word so that its common romanisations agree:
 // Dmitry/Dmitri, Anatoliy/Anatoly, Daniyal/Danial, Nazarbayev/Nazarbaev,
-// Tsheliabinsk/Chelyabinsk, Zhaparov/Japarov. It maps y to i, drops an i
-// between two vowels and collapses doubled letters. Cyrillic is left alone.
+// Tsheliabinsk/Chelyabinsk, Zhaparov/Japarov. It folds the word, drops
+// the "y" of a leading "ye", maps dzh and zh to j, tsh and tch to ch, kh
+// to h, x to ks, w to v, drops apostrophes (left to right, without
+// overlaps), maps y to i, drops an i between two vowels and collapses
+// doubled letters. Cyrillic is folded and its doubled letters collapsed.
 func translit(word string) string {
-	if len(word) <= maxFast && isASCII(word) {
-		return translitASCII(word)
-	}
-	return translitSlow(word)
+	var buf [2 * maxFast]byte // "x" becomes "ks": at most twice as long
+	return string(appendTranslit(buf[:0], word))
 }
 
 // maxFast is the longest word the allocation-free paths handle.
@@ -83,19 +83,29 @@ func lowerASCII(b []byte, word string) []byte {
 	return b
 }
 
-// translitASCII is translit for a word of at most maxFast ASCII bytes, in
-// one pass over a stack buffer (TestTranslitASCII checks it against
-// translitSlow).
-func translitASCII(word string) string {
-	var low, rep [maxFast]byte
-	w := lowerASCII(low[:len(word)], word)
+// appendTranslit appends translit(word) to dst and returns the extended
+// slice. A short ASCII word is folded on the stack: it costs no
+// allocation beyond dst's growth. TestTranslit checks it against
+// translitSlow, the rules applied one after the other.
+func appendTranslit(dst []byte, word string) []byte {
+	var buf [maxFast]byte
+	if len(word) <= maxFast && isASCII(word) {
+		return appendTranslitFolded(dst, lowerASCII(buf[:len(word)], word))
+	}
+	return appendTranslitFolded(dst, append(buf[:0], fold(word)...))
+}
+
+// appendTranslitFolded is appendTranslit for a word w that is already
+// folded, valid UTF-8. The rules match ASCII bytes only, which never occur
+// inside the encoding of another rune, so they work on bytes.
+func appendTranslitFolded(dst, w []byte) []byte {
 	if len(w) >= 2 && w[0] == 'y' && w[1] == 'e' {
 		w = w[1:]
 	}
-	// translitRules, left to right without overlaps, then y → i. No rule
-	// is a prefix of another, so the first rule that matches is the one;
-	// the letter at i tells which rules can.
-	r := rep[:0]
+	// The rules, then y → i. No rule is a prefix of another, so the first
+	// rule that matches is the one; the letter at i tells which rules can.
+	base := len(dst)
+	r := dst
 	for i := 0; i < len(w); {
 		switch c := w[i]; {
 		case c == 'd' && hasAt(w, i, "dzh"):
@@ -118,25 +128,50 @@ func translitASCII(word string) string {
 			r, i = append(r, c), i+1
 		}
 	}
-	// Drop an i between vowels, collapse doubled letters, in place: out
-	// never runs ahead of i, and the vowel test reads r before it is
-	// overwritten.
-	out := 0
-	prev := byte(0) // r[i-1] as it was before compaction
-	for i := 0; i < len(r); i++ {
-		c := r[i]
-		if c == 'i' && i > 0 && i+1 < len(r) && isVowelByte(prev) && isVowelByte(r[i+1]) {
-			prev = c
-			continue
+	return compact(r, base)
+}
+
+// compact drops from the UTF-8 text r[base:] each i between two vowels
+// and the second of two equal letters, in place, and returns r cut to
+// the new end. The write position never runs ahead of the read position,
+// and the vowel test reads the next rune before it is overwritten.
+func compact(r []byte, base int) []byte {
+	out := base
+	prev := rune(-1) // the rune before the one at i, as read
+	last := rune(-1) // the last rune written
+	for i := base; i < len(r); {
+		c, n := rune(r[i]), 1
+		if c >= utf8.RuneSelf {
+			c, n = utf8.DecodeRune(r[i:])
 		}
+		p := prev
 		prev = c
-		if out > 0 && r[out-1] == c && 'a' <= c && c <= 'z' {
+		if c == 'i' && p >= 0 && i+n < len(r) && isVowelByte(p) && isVowelByte(rune(r[i+n])) {
+			i += n
 			continue
 		}
-		r[out] = c
-		out++
+		if c == last && isLetter(c) {
+			i += n
+			continue
+		}
+		last = c
+		if n == 1 {
+			r[out] = byte(c)
+			out++
+		} else {
+			out += copy(r[out:], r[i:i+n])
+		}
+		i += n
 	}
-	return string(r[:out])
+	return r[:out]
+}
+
+// isLetter is unicode.IsLetter with a quick answer for ASCII.
+func isLetter(c rune) bool {
+	if c < utf8.RuneSelf {
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+	}
+	return unicode.IsLetter(c)
 }
 
 // hasAt reports whether w[i:] starts with s.
@@ -144,59 +179,68 @@ func hasAt(w []byte, i int, s string) bool {
 	return len(w)-i >= len(s) && string(w[i:i+len(s)]) == s
 }
 
-func isVowelByte(c byte) bool {
+// isVowelByte reports whether c is a, e, i, o or u.
+func isVowelByte(c rune) bool {
 	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'
 }
 
-// translitSlow is translit for any word.
-func translitSlow(word string) string {
-	w := fold(word)
-	if strings.HasPrefix(w, "ye") {
-		w = w[1:]
-	}
-	w = translitRules.Replace(w)
-	w = strings.ReplaceAll(w, "y", "i")
-	rs := []rune(w)
-	out := rs[:0:0]
-	for i, r := range rs {
-		if r == 'i' && i > 0 && i+1 < len(rs) && isVowel(rs[i-1]) && isVowel(rs[i+1]) {
-			continue
-		}
-		if len(out) > 0 && out[len(out)-1] == r && unicode.IsLetter(r) {
-			continue
-		}
-		out = append(out, r)
-	}
-	return string(out)
-}
-
-func isVowel(r rune) bool { return strings.ContainsRune("aeiou", r) }
-
 // keyOf is the lookup key of a sequence of words.
 func keyOf(words []string) string {
-	parts := make([]string, len(words))
+	var buf [128]byte
+	b := buf[:0]
 	for i, w := range words {
-		parts[i] = translit(w)
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = appendTranslit(b, w)
 	}
-	return strings.Join(parts, " ")
+	return string(b)
+}
+
+// appendKey appends the lookup key of the texts of toks to dst.
+func appendKey(dst []byte, toks []token) []byte {
+	for i, t := range toks {
+		if i > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = appendTranslit(dst, t.text)
+	}
+	return dst
 }
 
 // slug makes an ID from a name: lower-case ASCII words joined by "-".
 func slug(name string) string {
-	var b strings.Builder
+	var buf [maxFast]byte
+	return string(appendSlug(buf[:0], name))
+}
+
+// appendSlug appends slug(name) to dst. It works on the bytes of the
+// folded name: a byte of a wider rune, like any character that is no
+// letter, digit, apostrophe or period, separates words. An ASCII name is
+// lower-cased on the way.
+func appendSlug(dst []byte, name string) []byte {
+	if !isASCII(name) {
+		name = fold(name)
+	}
+	base := len(dst)
 	dash := false
-	for _, r := range fold(name) {
-		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			if dash && len(dst) > base {
+				dst = append(dst, '-')
 			}
 			dash = false
-			b.WriteRune(r)
-		} else if r != '\'' && r != '.' {
+			dst = append(dst, c)
+		case c != '\'' && c != '.':
 			dash = true
 		}
 	}
-	return b.String()
+	return dst
 }
 
 func isASCII(s string) bool {

@@ -69,7 +69,7 @@ type cand struct {
 	form   string
 	quoted string // quoteFold(form)
 	caps   bool   // the first word of form is in capitals
-	proper bool   // proper(form)
+	proper bool   // proper(tokenize(form, nil))
 }
 
 // Recognizer finds entities with a knowledge base. It is safe for
@@ -85,72 +85,6 @@ type Recognizer struct {
 	roleSpan map[string]int
 	cues     *cueSets
 	scratch  sync.Pool // of *scratch
-}
-
-// New indexes a knowledge base for recognition.
-func New(k *kb.KB) (*Recognizer, error) {
-	cues, err := parseCues("cues.txt", cuesText)
-	if err != nil {
-		return nil, err
-	}
-	r := &Recognizer{kb: k, index: map[string][]cand{}, roles: map[string]string{}, cues: cues, roleSpan: map[string]int{}}
-	r.scratch.New = func() any {
-		return &scratch{words: map[string]*wordInfo{}, ents: map[string]*Entity{}, acronyms: map[string]string{}, sources: map[string]bool{}}
-	}
-	for i := range k.Entries {
-		e := &k.Entries[i]
-		r.add(e, kName, e.Name)
-		for _, a := range e.Aliases {
-			r.add(e, kAlias, a)
-		}
-		for _, a := range e.Acronyms {
-			r.add(e, kAcronym, a)
-		}
-		if e.Type == kb.Person {
-			for _, s := range e.Short {
-				r.add(e, kShort, s)
-			}
-		}
-		for _, a := range e.Adjectives {
-			r.add(e, kAdj, a)
-		}
-		for _, s := range e.Seats {
-			r.add(e, kSeat, s)
-		}
-	}
-	for _, role := range k.Roles {
-		for _, t := range append([]string{role.Name}, role.Aliases...) {
-			w := words(t)
-			r.roles[keyOf(w)] = role.ID
-			first := translit(w[0])
-			r.roleSpan[first] = max(r.roleSpan[first], len(w))
-		}
-	}
-	r.trie = buildTrie(r.index, r.roles)
-	return r, nil
-}
-
-// words returns the word and punctuation tokens of s as strings.
-func words(s string) []string {
-	var out []string
-	for _, t := range tokenize(s, nil) {
-		out = append(out, t.text)
-	}
-	return out
-}
-
-func (r *Recognizer) add(e *kb.Entry, k kind, form string) {
-	w := words(form)
-	if len(w) == 0 {
-		return
-	}
-	key := keyOf(w)
-	for _, c := range r.index[key] {
-		if c.e == e && c.kind == k {
-			return
-		}
-	}
-	r.index[key] = append(r.index[key], cand{e: e, kind: k, form: form, quoted: quoteFold(form), caps: isAllCaps(w[0]), proper: proper(form)})
 }
 
 // Options tune one call of Recognize.
@@ -177,19 +111,18 @@ func (r *Recognizer) Recognize(text string, starts []int, opt Options) *Result {
 	}()
 	a.toks = tokenize(text, sc.toks[:0])
 	sc.toks = a.toks
-	s := 0
-	for i := range a.toks {
-		for s+1 < len(starts) && a.toks[i].start >= starts[s+1] {
-			s++
-		}
-		a.toks[i].sent = s
-		a.toks[i].first = i == 0 || a.toks[i-1].sent != s
-	}
 	if len(sc.words) > maxWords {
 		clear(sc.words)
 	}
+	s := 0
 	for i := range a.toks {
-		a.toks[i].info = a.info(a.toks[i].text)
+		t := &a.toks[i]
+		for s+1 < len(starts) && t.start >= starts[s+1] {
+			s++
+		}
+		t.sent = s
+		t.first = i == 0 || a.toks[i-1].sent != s
+		t.info = a.info(t.text)
 	}
 	a.used = sc.used[:0]
 	a.used = append(a.used, make([]bool, len(a.toks))...)
@@ -213,9 +146,11 @@ type scratch struct {
 	ents     map[string]*Entity
 	acronyms map[string]string
 	sources  map[string]bool
-	mentions []Mention // in the order found
-	order    []uint64  // of sortedMentions
-	sorted   []*Entity // of result
+	mentions []Mention            // in the order found
+	persons  map[string][]*Entity // of resolvePending
+	formToks []token              // of resolvePending
+	order    []uint64             // of sortedMentions
+	sorted   []*Entity            // of result
 }
 
 // reset empties the working sets the article a used and keeps their
@@ -226,6 +161,8 @@ func (sc *scratch) reset(a *article) {
 	clear(sc.ents)
 	clear(sc.acronyms)
 	clear(sc.sources)
+	clear(sc.persons)
+	clear(sc.formToks)
 	clear(a.mentions)
 	sc.mentions = a.mentions[:0]
 	clear(sc.toks)
@@ -413,7 +350,7 @@ func (a *article) cands(i, j int) []cand {
 func (a *article) node(i, j int) *trieNode {
 	n := a.toks[i].info.node
 	for k := i + 1; n != nil && k < j; k++ {
-		n = n.next[a.toks[k].info.key]
+		n = n.step(a.toks[k].info.key)
 	}
 	return n
 }
@@ -451,9 +388,7 @@ func isConnector(w string) bool {
 // capitalised words and connectors inside one sentence.
 func (a *article) scan() {
 	for i := 0; i < len(a.toks); {
-		t := a.toks[i]
-		ordinal := isOrdinal(t.text) && i+1 < len(a.toks) && isCap(a.toks[i+1].text)
-		if a.used[i] || !t.word || !(isCap(t.text) || ordinal || t.info.flags&flagHyphenName != 0) {
+		if t := &a.toks[i]; a.used[i] || !t.word || !(isCap(t.text) || t.info.flags&flagHyphenName != 0 || a.ordinalAt(i)) {
 			i++
 			continue
 		}
@@ -461,6 +396,12 @@ func (a *article) scan() {
 		a.run(i, j)
 		i = j
 	}
+}
+
+// ordinalAt reports whether token i is an ordinal before a capitalised
+// word ("82nd Airborne").
+func (a *article) ordinalAt(i int) bool {
+	return a.flagAt(i, flagOrdinal) && i+1 < len(a.toks) && isCap(a.toks[i+1].text)
 }
 
 // hyphenCandidate reports whether a lower-case hyphenated word may hold a
@@ -562,7 +503,7 @@ func (a *article) matchFrom(n *trieNode, i, j, end int) (int, []cand) {
 		return i, nil
 	}
 	if j < end && j < len(a.toks) && a.toks[j].sent == a.toks[i].sent {
-		if e, cs := a.matchFrom(n.next[a.toks[j].info.key], i, j+1, end); e > i {
+		if e, cs := a.matchFrom(n.step(a.toks[j].info.key), i, j+1, end); e > i {
 			return e, cs
 		}
 	}
@@ -626,10 +567,10 @@ func (a *article) fits(c cand, i, j int) bool {
 // media are the nouns after which a name is a cited source.
 var media = map[string]bool{"newspaper": true, "daily": true, "weekly": true, "magazine": true, "journal": true, "website": true, "portal": true, "agency": true, "broadcaster": true, "channel": true, "outlet": true, "tabloid": true}
 
-// proper reports whether every word of a form is capitalised or a
-// connector.
-func proper(form string) bool {
-	for _, t := range tokenize(form, nil) {
+// proper reports whether every word of the tokens of a form is
+// capitalised or a connector.
+func proper(toks []token) bool {
+	for _, t := range toks {
 		if t.word && !isCap(t.text) && !isConnector(t.text) && !isNumber(t.text) {
 			return false
 		}
@@ -881,9 +822,13 @@ func (a *article) pick(cs []cand, i int) cand {
 		}
 		return s
 	}
+	if len(cs) == 1 {
+		return best
+	}
+	bestScore := score(best)
 	for _, c := range cs[1:] {
-		if sc, sb := score(c), score(best); sc > sb || (sc == sb && c.e.ID < best.e.ID) {
-			best = c
+		if sc := score(c); sc > bestScore || (sc == bestScore && c.e.ID < best.e.ID) {
+			best, bestScore = c, sc
 		}
 	}
 	return best
@@ -948,7 +893,9 @@ func (a *article) ethnic(i, j int) bool {
 
 // place records a location that does not act.
 func (a *article) place(form string, i, j int) {
-	e := &kb.Entry{ID: "place-" + slug(form), Name: form, Type: Place, Bloc: kb.Other}
+	var buf [maxFast]byte
+	id := string(appendSlug(append(buf[:0], "place-"...), form))
+	e := &kb.Entry{ID: id, Name: form, Type: Place, Bloc: kb.Other}
 	a.mention(e, form, a.toks[i].start, a.toks[j-1].end, a.toks[i].sent)
 }
 
@@ -1486,14 +1433,17 @@ func (a *article) qualifier(i int) (string, int) {
 // article whose name ends with them, or to a person of the knowledge base
 // known by that short form and in office at the article's date.
 func (a *article) resolvePending() {
-	persons := map[string][]*Entity{}
+	if len(a.pending) == 0 {
+		return
+	}
+	persons := a.sc.persons
 	for _, e := range a.ents {
 		if e.Type != kb.Person {
 			continue
 		}
 		for _, f := range e.Forms {
-			ws := words(f.Text)
-			last := a.info(ws[len(ws)-1])
+			a.sc.formToks = tokenize(f.Text, a.sc.formToks)
+			last := a.info(a.sc.formToks[len(a.sc.formToks)-1].text)
 			if last.flags&flagTitleWord != 0 || a.r.roles[last.key] != "" {
 				continue // a role form ("Kazakh President")
 			}

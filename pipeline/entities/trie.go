@@ -1,54 +1,30 @@
 package entities
 
-import "strings"
-
 // trieNode is a node of the index and the role titles by words: the
 // node reached from the root by the keys of words w1 ... wn holds what
 // the key "w1 ... wn" names. A lookup walks token by token and stops at
 // the first word no key continues with, instead of joining and hashing
 // every longer key.
+//
+// Most nodes have no child or one: a node keeps up to maxKids children
+// in a slice, which a scan searches faster than a map is hashed, and
+// more in a map.
 type trieNode struct {
 	cands  []cand               // r.index of the key of the path, shared
 	role   string               // r.roles of the key of the path
 	isRole bool                 // the key is in r.roles
-	next   map[string]*trieNode // by the key of the next word
+	kids   []trieEdge           // the children, when there are few
+	next   map[string]*trieNode // the children by word key, when many
 }
 
-// buildTrie makes the trie of an index and of role titles. The keys of
-// words hold no space (a token holds none), so splitting a joined key at
-// spaces gives back its words.
-func buildTrie(index map[string][]cand, roles map[string]string) *trieNode {
-	root := &trieNode{}
-	for key, cs := range index {
-		root.add(key).cands = cs
-	}
-	for key, id := range roles {
-		n := root.add(key)
-		n.role, n.isRole = id, true
-	}
-	return root
+// trieEdge leads to a child of a trieNode.
+type trieEdge struct {
+	word string // the key of the word
+	node *trieNode
 }
 
-// add returns the node of a joined key, adding the nodes on its path.
-func (n *trieNode) add(key string) *trieNode {
-	for w := range strings.SplitSeq(key, " ") {
-		n = n.child(w)
-	}
-	return n
-}
-
-// child returns the child of n for the word key w, adding it if needed.
-func (n *trieNode) child(w string) *trieNode {
-	if n.next == nil {
-		n.next = map[string]*trieNode{}
-	}
-	c := n.next[w]
-	if c == nil {
-		c = &trieNode{}
-		n.next[w] = c
-	}
-	return c
-}
+// maxKids is the most children a trieNode keeps in its slice.
+const maxKids = 8
 
 // step returns the child of n for the word key w, or nil; nil when n is
 // nil.
@@ -56,5 +32,42 @@ func (n *trieNode) step(w string) *trieNode {
 	if n == nil {
 		return nil
 	}
-	return n.next[w]
+	if n.next != nil {
+		return n.next[w]
+	}
+	for _, e := range n.kids {
+		if e.word == w {
+			return e.node
+		}
+	}
+	return nil
+}
+
+// stepBytes is step for a word key held in bytes, for a non-nil n.
+func (n *trieNode) stepBytes(w []byte) *trieNode {
+	if n.next != nil {
+		return n.next[string(w)]
+	}
+	for _, e := range n.kids {
+		if e.word == string(w) {
+			return e.node
+		}
+	}
+	return nil
+}
+
+// addChild makes c the child of n for the word key w, which n lacks.
+func (n *trieNode) addChild(w string, c *trieNode) {
+	if n.next == nil && len(n.kids) < maxKids {
+		n.kids = append(n.kids, trieEdge{w, c})
+		return
+	}
+	if n.next == nil {
+		n.next = make(map[string]*trieNode, 2*maxKids)
+		for _, e := range n.kids {
+			n.next[e.word] = e.node
+		}
+		n.kids = nil
+	}
+	n.next[w] = c
 }

@@ -24,6 +24,7 @@ const (
 	flagLowerTail                       // lowerTail
 	flagHyphenName                      // hyphenCandidate
 	flagMedium                          // media[strings.ToLower(text)]
+	flagOrdinal                         // isOrdinal
 )
 
 // newWordInfo computes the wordInfo of a token text.
@@ -50,6 +51,7 @@ func (r *Recognizer) newWordInfo(text string) *wordInfo {
 		{flagLowerTail, lowerTail(text)},
 		{flagHyphenName, hyphenCandidate(text)},
 		{flagMedium, media[strings.ToLower(text)]},
+		{flagOrdinal, isOrdinal(text)},
 	} {
 		if f.ok {
 			w.flags |= f.flag

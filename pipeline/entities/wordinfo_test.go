@@ -18,7 +18,7 @@ func TestWordInfo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	words := []string{"Gen.", "President", "president", "Russian-led", "anti-Western", "pro-Russian", "Russian‐led", "Russian‑led", "Kazakh-2", "a-", "-b", "newspaper", "Agency", "Foreign", "Kazakh", "NATO", "Mr.", "May", "O’Brien", "Président", "."}
+	words := []string{"Gen.", "President", "president", "Russian-led", "anti-Western", "pro-Russian", "Russian‐led", "Russian‑led", "Kazakh-2", "a-", "-b", "newspaper", "Agency", "Foreign", "Kazakh", "NATO", "Mr.", "May", "O’Brien", "Président", ".", "82nd", "1st", "5th", "22"}
 	files, _ := filepath.Glob("../../seeds/*.txt")
 	for _, f := range files {
 		b, err := os.ReadFile(f)
@@ -36,8 +36,8 @@ func TestWordInfo(t *testing.T) {
 		if info.key != key {
 			t.Errorf("key(%q) = %q, want %q", w, info.key, key)
 		}
-		if !slices.Equal(info.cands, r.index[key]) || info.node != r.trie.next[key] || info.roleSpan != r.roleSpan[key] {
-			t.Errorf("index fields of %q = %v %p %d, want %v %p %d", w, info.cands, info.node, info.roleSpan, r.index[key], r.trie.next[key], r.roleSpan[key])
+		if !slices.Equal(info.cands, r.index[key]) || info.node != r.trie.step(key) || info.roleSpan != r.roleSpan[key] {
+			t.Errorf("index fields of %q = %v %p %d, want %v %p %d", w, info.cands, info.node, info.roleSpan, r.index[key], r.trie.step(key), r.roleSpan[key])
 		}
 		for _, s := range cueSections {
 			if got, want := info.cues&s.bit != 0, ref[s.name][fold(w)]; got != want {
@@ -56,6 +56,7 @@ func TestWordInfo(t *testing.T) {
 			{"lowerTail", flagLowerTail, lowerTailRef(w)},
 			{"hyphenCandidate", flagHyphenName, hyphenCandidate(w)},
 			{"medium", flagMedium, media[strings.ToLower(w)]},
+			{"ordinal", flagOrdinal, isOrdinal(w)},
 		} {
 			if got := info.flags&f.flag != 0; got != f.want {
 				t.Errorf("%s(%q) = %v, want %v", f.name, w, got, f.want)

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -58,7 +59,13 @@ type Pipeline struct {
 // of k) fixes the subject state of every article; otherwise each article's
 // subject is the non-pole country it mentions most.
 func New(k *kb.KB, subject string) (*Pipeline, error) {
-	rec, err := entities.New(k)
+	var rec *entities.Recognizer
+	var err error
+	if k == kb.Default() {
+		rec, err = defaultRecognizer()
+	} else {
+		rec, err = entities.New(k)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -72,6 +79,19 @@ func New(k *kb.KB, subject string) (*Pipeline, error) {
 	}
 	return p, nil
 }
+
+// defaultRecognizer is the recogniser of the embedded knowledge base,
+// built once and shared (a Recognizer is safe for concurrent use).
+var defaultRecognizer = sync.OnceValues(func() (*entities.Recognizer, error) {
+	return entities.New(kb.Default())
+})
+
+// init starts parsing the embedded knowledge base and building its
+// recogniser in the background, some 40 ms of work that nearly every run
+// needs first. The process spends as long again initialising go-graphviz
+// (its WebAssembly runtime, in a package that is initialised after this
+// one) on one core: the two overlap on a machine with two cores or more.
+func init() { go defaultRecognizer() }
 
 // Process recognises the sentences, entities and sources of a document.
 func (p *Pipeline) Process(doc *ingest.Document) *Article {

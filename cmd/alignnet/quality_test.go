@@ -25,6 +25,8 @@ var qualityFloors = []struct {
 	{"blind2", "../../testdata/blind2/articles", "../../testdata/blind2/gold", 0.92, 0.50, 0.40},
 	{"blind3", "../../testdata/blind3/articles", "../../testdata/blind3/gold", 0.92, 0.63, 0.65},
 	{"blind4", "../../testdata/blind4/articles", "../../testdata/blind4/gold", 0.93, 0.63, 0.64},
+	{"blind5", "../../testdata/blind5/articles", "../../testdata/blind5/gold", 0.94, 0.65, 0.49},
+	{"blind6", "../../testdata/blind6/articles", "../../testdata/blind6/gold", 0.95, 0.64, 0.82},
 }
 
 func TestQualityFloors(t *testing.T) {

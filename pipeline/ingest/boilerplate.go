@@ -231,6 +231,64 @@ func containsFoldASCII(s, word string) bool {
 	return false
 }
 
+// The gated matchers below run a regexp only on text that opens as its
+// every match does, which most paragraphs do not: a regexp call costs far
+// more than looking at a few bytes. Case-insensitive gates compare ASCII
+// letters that fold to no other rune (k and s would: K, ſ).
+
+// aboutLine reports whether s opens an author block: "About the author".
+func aboutLine(s string) bool {
+	return hasFoldPrefix(s, "about") && aboutRe.MatchString(s)
+}
+
+// aboutInline reports whether s is an author block on one line: "About
+// the author: Jane Doe is ...".
+func aboutInline(s string) bool {
+	return hasFoldPrefix(s, "about") && aboutInlineRe.MatchString(s)
+}
+
+// creditOpenings are the first two letters of every opening creditRe
+// knows: additional, further, reporting, research, editing, edited,
+// translation, translated, writing, compiled, contributed.
+var creditOpenings = []string{"ad", "fu", "re", "ed", "tr", "wr", "co"}
+
+// credit reports whether s is a credit line: "Reporting by ...".
+func credit(s string) bool {
+	for _, o := range creditOpenings {
+		if hasFoldPrefix(s, o) {
+			return creditRe.MatchString(s)
+		}
+	}
+	return false
+}
+
+// byline returns the name of a byline ("By Roger McDermott"), or "" and
+// false. bylineRe is case-sensitive: "By", "BY", "Written by", "Author".
+func byline(s string) (string, bool) {
+	if !strings.HasPrefix(s, "B") && !strings.HasPrefix(s, "Written by") && !strings.HasPrefix(s, "Author") {
+		return "", false
+	}
+	m := bylineRe.FindStringSubmatch(s)
+	if m == nil {
+		return "", false
+	}
+	return m[1], true
+}
+
+// hasFoldPrefix reports whether s starts with prefix, lower-case ASCII
+// letters, in any mix of upper and lower case.
+func hasFoldPrefix(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := range len(prefix) {
+		if s[i]|0x20 != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // startsWithName reports whether s opens with the name followed by a
 // comma, a space and a verb, or "'s": "Richard Rousseau, Ph.D. is ...".
 func startsWithName(s, name string) bool {

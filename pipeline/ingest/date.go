@@ -23,7 +23,7 @@ const (
 
 var (
 	// The month forms are matched around each month name found by
-	// monthWords: the patterns below are anchored at the name's end or
+	// dateMonthWords: the patterns below are anchored at the name's end or
 	// start, which is many times faster than case-folded searches over a
 	// whole paragraph.
 	mdyAfter  = regexp.MustCompile(`^\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:\s*,\s*|\s+)(\d{4})\b`) // "July| 20, 2011"
@@ -45,65 +45,161 @@ var (
 	prospectiveRe = regexp.MustCompile(`(?i)\b(by|until|till|through|before|to|toward|towards|for)\s*$`)
 )
 
-// monthNumber returns the number of the month a lower-case name or
-// abbreviation names, or 0.
-func monthNumber(name []byte) int {
-	switch string(name) { // compiled to comparisons: no string is allocated
-	case "january", "jan":
+// monthNames are the full names of the months, lower case, January first.
+var monthNames = [...]string{"january", "february", "march", "april", "may", "june",
+	"july", "august", "september", "october", "november", "december"}
+
+// monthOf returns the number of the month that w, ASCII letters in any
+// case, names in full or by its three-letter abbreviation (or "sept"), or
+// 0. The first three letters pick the one month w can name.
+func monthOf(w string) int {
+	if len(w) < 3 || len(w) > len("september") {
+		return 0
+	}
+	m := monthByPrefix(w[0]|0x20, w[1]|0x20, w[2]|0x20)
+	switch {
+	case m == 0:
+		return 0
+	case len(w) == 3:
+		return m
+	case m == 9 && len(w) == 4:
+		if w[3]|0x20 == 't' { // "sept"
+			return m
+		}
+		return 0
+	}
+	if full := monthNames[m-1]; len(w) == len(full) && equalFoldLetters(w[3:], full[3:]) {
+		return m
+	}
+	return 0
+}
+
+// monthByPrefix returns the number of the month whose name starts with
+// the lower-case letters a, b, c, or 0.
+func monthByPrefix(a, b, c byte) int {
+	switch uint32(a)<<16 | uint32(b)<<8 | uint32(c) { // integer cases: a quick search
+	case 'j'<<16 | 'a'<<8 | 'n':
 		return 1
-	case "february", "feb":
+	case 'f'<<16 | 'e'<<8 | 'b':
 		return 2
-	case "march", "mar":
+	case 'm'<<16 | 'a'<<8 | 'r':
 		return 3
-	case "april", "apr":
+	case 'a'<<16 | 'p'<<8 | 'r':
 		return 4
-	case "may":
+	case 'm'<<16 | 'a'<<8 | 'y':
 		return 5
-	case "june", "jun":
+	case 'j'<<16 | 'u'<<8 | 'n':
 		return 6
-	case "july", "jul":
+	case 'j'<<16 | 'u'<<8 | 'l':
 		return 7
-	case "august", "aug":
+	case 'a'<<16 | 'u'<<8 | 'g':
 		return 8
-	case "september", "sep", "sept":
+	case 's'<<16 | 'e'<<8 | 'p':
 		return 9
-	case "october", "oct":
+	case 'o'<<16 | 'c'<<8 | 't':
 		return 10
-	case "november", "nov":
+	case 'n'<<16 | 'o'<<8 | 'v':
 		return 11
-	case "december", "dec":
+	case 'd'<<16 | 'e'<<8 | 'c':
 		return 12
 	}
 	return 0
 }
 
+// equalFoldLetters reports whether w, ASCII letters in any case, spells
+// lower, ASCII letters in lower case.
+func equalFoldLetters(w, lower string) bool {
+	for i := range len(w) {
+		if w[i]|0x20 != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // monthWord is a month name in a text: its number and byte range.
 type monthWord struct{ m, start, end int }
 
-// monthWords returns the whole words of s that name a month, in any case.
-func monthWords(s string) []monthWord {
+// windows returns the text before and after a month word of s that a date
+// built around it may span.
+func windows(s string, w monthWord) (before, after string) {
+	return s[max(0, w.start-monthWindow):w.start], s[w.end:min(len(s), w.end+monthWindow)]
+}
+
+// dateMonthWords returns the month words of s that a date may be built
+// around, in text order: a subsequence of monthWords(s) that holds every
+// word for which gateAfter or dayCanEnd lets a pattern be tried. Both need
+// a digit near the word, and a text has far fewer digits than words, so
+// only the words near digits are looked at:
+//   - gateAfter needs a run of digits that starts less than monthWindow
+//     bytes after the word, with only periods, commas and white space
+//     between: the word ends where those, skipped back from the run,
+//     stop;
+//   - dayCanEnd needs a digit in the monthWindow bytes before the word,
+//     which starts after the digit's run (the byte before a word is no
+//     digit) and so less than monthWindow bytes after the run ends.
+func dateMonthWords(s string) []monthWord {
 	var out []monthWord
 	for i := 0; i < len(s); {
-		if !asciiLetter(s[i]) {
-			i++
-			continue
+		a := indexDigit(s, i)
+		if a < 0 {
+			break
 		}
-		j := i
-		for j < len(s) && asciiLetter(s[j]) {
-			j++
+		b := a + 1
+		for b < len(s) && isDigit(s[b]) {
+			b++
 		}
-		if n := j - i; n >= 3 && n <= 9 && (i == 0 || !wordByte(s[i-1])) && (j == len(s) || !wordByte(s[j])) {
-			var buf [9]byte // lower-cased on the stack: no allocation per word
-			for k := i; k < j; k++ {
-				buf[k-i] = s[k] | 0x20
+		// The word before the run, for gateAfter.
+		end := a
+		for end > 0 && a-end < monthWindow && (s[end-1] == '.' || s[end-1] == ',' || reSpace(s[end-1])) {
+			end--
+		}
+		start := end
+		for start > 0 && asciiLetter(s[start-1]) {
+			start--
+		}
+		if start < end && a-end < monthWindow {
+			out = appendMonthWord(out, s, start, end)
+		}
+		// The words that start after the run, for dayCanEnd.
+		for j := b; j < len(s) && j < b+monthWindow; j++ {
+			if asciiLetter(s[j]) && !wordByte(s[j-1]) {
+				e := j + 1
+				for e < len(s) && asciiLetter(s[e]) {
+					e++
+				}
+				out = appendMonthWord(out, s, j, e)
+				j = e
 			}
-			if m := monthNumber(buf[:j-i]); m > 0 {
-				out = append(out, monthWord{m, i, j})
-			}
 		}
-		i = j
+		i = b
+	}
+	// The words after one run may come after the word before the next.
+	slices.SortFunc(out, func(x, y monthWord) int { return x.start - y.start })
+	return slices.Compact(out)
+}
+
+// appendMonthWord appends s[start:end], a run of ASCII letters, if it is a
+// whole word that names a month.
+func appendMonthWord(out []monthWord, s string, start, end int) []monthWord {
+	if (start > 0 && wordByte(s[start-1])) || (end < len(s) && wordByte(s[end])) {
+		return out
+	}
+	if m := monthOf(s[start:end]); m > 0 {
+		out = append(out, monthWord{m, start, end})
 	}
 	return out
+}
+
+// indexDigit returns the index of the first ASCII digit in s from i on, or
+// -1.
+func indexDigit(s string, i int) int {
+	for ; i < len(s); i++ {
+		if isDigit(s[i]) {
+			return i
+		}
+	}
+	return -1
 }
 
 func asciiLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
@@ -169,9 +265,8 @@ func scanDates(s string) []dateHit {
 		}
 		return atoi(m[3]), a, b
 	})
-	for _, w := range monthWords(s) {
-		after := s[w.end:min(len(s), w.end+monthWindow)]
-		before := s[max(0, w.start-monthWindow):w.start]
+	for _, w := range dateMonthWords(s) {
+		before, after := windows(s, w)
 		// match reports the groups of re in window, anchored at the month
 		// name, if the match does not end or start inside a word of s.
 		match := func(re *regexp.Regexp, window string, off int) []int {
@@ -191,10 +286,16 @@ func scanDates(s string) []dateHit {
 		if dayCanEnd(before) {
 			day = match(dayBefore, before, w.start-len(before))
 		}
-		if digitAfter(after) {
-			mdy = match(mdyAfter, after, w.end)
-			year = match(yearAfter, after, w.end)
-			md = match(mdAfter, after, w.end)
+		if g := gateAfter(after); g.any() {
+			if g.mdy {
+				mdy = match(mdyAfter, after, w.end)
+			}
+			if g.year {
+				year = match(yearAfter, after, w.end)
+			}
+			if g.md {
+				md = match(mdAfter, after, w.end)
+			}
 		}
 		try := make([]dateHit, 0, 5)
 		if mdy != nil {
@@ -223,15 +324,33 @@ func scanDates(s string) []dateHit {
 	return hits
 }
 
-// digitAfter reports whether after, the text after a month name, can open
-// with mdyAfter, mdAfter or yearAfter: a digit follows the name, once
-// periods, commas and white space are skipped.
-func digitAfter(after string) bool {
+// afterGate says which of the patterns that follow a month name can match
+// the text after it.
+type afterGate struct{ mdy, year, md bool }
+
+func (g afterGate) any() bool { return g.mdy || g.year || g.md }
+
+// gateAfter looks at after, the text after a month name, for what
+// mdyAfter, yearAfter and mdAfter need. Each opens with periods, commas
+// and white space, then a run of digits: one or two, then text and more
+// digits, for mdyAfter ("| 20, 2011"); four for yearAfter ("| 2011"); one
+// or two for mdAfter ("| 20"). A longer run would continue past \d{1,2}
+// or \d{4}\b.
+func gateAfter(after string) afterGate {
 	i := 0
 	for i < len(after) && (after[i] == '.' || after[i] == ',' || reSpace(after[i])) {
 		i++
 	}
-	return i < len(after) && isDigit(after[i])
+	j := i
+	for j < len(after) && isDigit(after[j]) {
+		j++
+	}
+	short := j > i && j-i <= 2
+	return afterGate{
+		mdy:  short && strings.ContainsAny(after[j:], "0123456789"),
+		year: j-i == 4,
+		md:   short,
+	}
 }
 
 // dayCanEnd reports whether before, the text before a month name, can end

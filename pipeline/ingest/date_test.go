@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -115,9 +117,42 @@ func TestNthWeekday(t *testing.T) {
 	}
 }
 
-// monthNumber knows every name and abbreviation, in lower case only, and
-// nothing else.
-func TestMonthNumber(t *testing.T) {
+// monthNumber is monthOf by definition, on lower-case words: the number of
+// the month a name or abbreviation names, or 0.
+func monthNumber(name []byte) int {
+	switch string(name) {
+	case "january", "jan":
+		return 1
+	case "february", "feb":
+		return 2
+	case "march", "mar":
+		return 3
+	case "april", "apr":
+		return 4
+	case "may":
+		return 5
+	case "june", "jun":
+		return 6
+	case "july", "jul":
+		return 7
+	case "august", "aug":
+		return 8
+	case "september", "sep", "sept":
+		return 9
+	case "october", "oct":
+		return 10
+	case "november", "nov":
+		return 11
+	case "december", "dec":
+		return 12
+	}
+	return 0
+}
+
+// monthOf knows every name and abbreviation, in any case, and nothing
+// else: it agrees with monthNumber on the lower-cased word for the names,
+// their prefixes and extensions, and random words from their letters.
+func TestMonthOf(t *testing.T) {
 	names := [][]string{
 		{"january", "jan"}, {"february", "feb"}, {"march", "mar"}, {"april", "apr"},
 		{"may"}, {"june", "jun"}, {"july", "jul"}, {"august", "aug"},
@@ -125,35 +160,65 @@ func TestMonthNumber(t *testing.T) {
 	}
 	for i, ns := range names {
 		for _, n := range ns {
-			if got := monthNumber([]byte(n)); got != i+1 {
-				t.Errorf("monthNumber(%q) = %d, want %d", n, got, i+1)
+			for _, w := range []string{n, strings.ToUpper(n), strings.ToUpper(n[:1]) + n[1:]} {
+				if got := monthOf(w); got != i+1 {
+					t.Errorf("monthOf(%q) = %d, want %d", w, got, i+1)
+				}
 			}
 		}
 	}
-	for _, n := range []string{"", "ma", "mayor", "July", "janu", "septembe", "decembers"} {
-		if got := monthNumber([]byte(n)); got != 0 {
-			t.Errorf("monthNumber(%q) = %d, want 0", n, got)
+	check := func(w string) {
+		t.Helper()
+		if got, want := monthOf(w), monthNumber([]byte(strings.ToLower(w))); got != want {
+			t.Fatalf("monthOf(%q) = %d, want %d", w, got, want)
 		}
+	}
+	for _, n := range []string{"", "ma", "mayor", "janu", "septembe", "septembers", "decembers", "Septs", "jANUARy"} {
+		check(n)
+	}
+	for _, n := range monthNames {
+		for k := range len(n) + 1 {
+			check(n[:k])
+			check(n[:k] + "x")
+			check(n[:k] + "t")
+		}
+	}
+	letters := "janfebmrpyulgsoctvdhJANSEPT"
+	rng := rand.New(rand.NewPCG(11, 11))
+	for range 50000 {
+		b := make([]byte, rng.IntN(11))
+		for i := range b {
+			b[i] = letters[rng.IntN(len(letters))]
+		}
+		check(string(b))
 	}
 }
 
 // The gates of scanDates turn away only windows its regexps reject: on
-// random windows built from the pieces of dates, digitAfter is true
-// whenever mdyAfter, mdAfter or yearAfter matches, and dayCanEnd whenever
-// dayBefore does.
+// random windows built from the pieces of dates, gateAfter lets through
+// each of mdyAfter, yearAfter and mdAfter whenever it matches, and
+// dayCanEnd is true whenever dayBefore matches.
 func TestDateGates(t *testing.T) {
-	parts := []string{" ", "  ", "\t", "\n", "\v", ".", ",", ", ", "of", "th", "st", "1", "20", "2011", "x", "July", "\u00a0", "é"}
+	parts := []string{" ", "  ", "\t", "\n", "\v", ".", ",", ", ", "of", "th", "st", "nd", "1", "20", "2011", "7", "123", "x", "July", "\u00a0", "é", ")", "_",
+		" 20, 2011", " 5th 1999", ". 7th,2011", " 12 2011x"}
 	rng := rand.New(rand.NewPCG(7, 7))
-	matched := 0
+	matched, each := 0, [3]int{}
 	for range 50000 {
 		var b strings.Builder
 		for range rng.IntN(7) {
 			b.WriteString(parts[rng.IntN(len(parts))])
 		}
 		w := b.String()
-		after := mdyAfter.MatchString(w) || mdAfter.MatchString(w) || yearAfter.MatchString(w)
-		if after && !digitAfter(w) {
-			t.Fatalf("digitAfter(%q) = false, but a pattern matches", w)
+		g := gateAfter(w)
+		mdy, year, md := mdyAfter.MatchString(w), yearAfter.MatchString(w), mdAfter.MatchString(w)
+		if mdy && !g.mdy || year && !g.year || md && !g.md {
+			t.Fatalf("gateAfter(%q) = %+v, but mdyAfter, yearAfter, mdAfter match: %v, %v, %v", w, g, mdy, year, md)
+		}
+		after := mdy || year || md
+		for k, m := range []bool{mdy, year, md} {
+			if m {
+				each[k]++
+			}
 		}
 		before := dayBefore.MatchString(w)
 		if before && !dayCanEnd(w) {
@@ -163,8 +228,8 @@ func TestDateGates(t *testing.T) {
 			matched++
 		}
 	}
-	if matched < 1000 {
-		t.Fatalf("only %d windows match a pattern", matched)
+	if matched < 1000 || min(each[0], each[1], each[2]) < 100 {
+		t.Fatalf("only %d windows match a pattern; mdyAfter, yearAfter, mdAfter match %v", matched, each)
 	}
 }
 
@@ -183,4 +248,90 @@ func TestNthWeekdayCalendar(t *testing.T) {
 			day = day.AddDate(0, 0, 1)
 		}
 	}
+}
+
+// monthWords returns every whole word of s that names a month, in any
+// case: what dateMonthWords returns before it leaves out the words far
+// from digits.
+func monthWords(s string) []monthWord {
+	var out []monthWord
+	for i := 0; i < len(s); {
+		if !asciiLetter(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && asciiLetter(s[j]) {
+			j++
+		}
+		if (i == 0 || !wordByte(s[i-1])) && (j == len(s) || !wordByte(s[j])) {
+			if m := monthOf(s[i:j]); m > 0 {
+				out = append(out, monthWord{m, i, j})
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+// checkDateMonthWords fails unless dateMonthWords(s) is a subsequence of
+// monthWords(s) that holds every word the gates of scanDates let through.
+func checkDateMonthWords(t *testing.T, s string) (gated int) {
+	t.Helper()
+	got := dateMonthWords(s)
+	k := 0
+	for _, w := range monthWords(s) {
+		before, after := windows(s, w)
+		need := gateAfter(after).any() || dayCanEnd(before)
+		if need {
+			gated++
+		}
+		if k < len(got) && got[k] == w {
+			k++
+		} else if need {
+			t.Fatalf("dateMonthWords(%q) = %v misses %v", s, got, w)
+		}
+	}
+	if k != len(got) {
+		t.Fatalf("dateMonthWords(%q) = %v, not a subsequence of %v", s, got, monthWords(s))
+	}
+	return gated
+}
+
+// dateMonthWords finds every month word the date patterns are tried
+// around, on random text of the pieces of dates and the paragraphs of the
+// seed and test articles.
+func TestDateMonthWords(t *testing.T) {
+	parts := []string{" ", "  ", "\t", "\n", ".", ",", ", ", "(", ")", "of", "th", "1", "20", "2011", "123",
+		"x", "July", "jul", "Sept", "MAY", "may", "é", "_", "march", strings.Repeat("word ", 5),
+		strings.Repeat(" ", 20), strings.Repeat(".", 21), "abcdefghijklmnopqrstuv"}
+	rng := rand.New(rand.NewPCG(15, 15))
+	gated := 0
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(14) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		gated += checkDateMonthWords(t, b.String())
+	}
+	if gated < 2000 {
+		t.Fatalf("only %d month words are tried", gated)
+	}
+	files, _ := filepath.Glob("../../testdata/*/articles/*.txt")
+	seeds, _ := filepath.Glob("../../seeds/*.txt")
+	for _, f := range append(seeds, files...) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkDateMonthWords(t, string(data))
+	}
+}
+
+func FuzzDateMonthWords(f *testing.F) {
+	f.Add("On 20 July, 2011 and (Interfax, March 1). May 2030, Sept. 3")
+	f.Add("20th of January1 jan 2, 3 dec")
+	f.Fuzz(func(t *testing.T, s string) {
+		checkDateMonthWords(t, s)
+	})
 }

@@ -36,22 +36,34 @@ func decode(name string, data []byte) (string, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return "", fmt.Errorf("%s: %w", name, ErrEmpty)
 	}
-	control := 0
-	for _, b := range data {
-		switch {
-		case b == 0:
-			return "", fmt.Errorf("%s: %w", name, ErrBinary)
-		case b == 0x7F || b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v':
-			control++
-		}
-	}
-	if float64(control) > maxControlShare*float64(len(data)) {
+	// clean counts the control bytes as it goes: one pass over the bytes,
+	// and the text of a file found binary is thrown away.
+	text, c := clean(data)
+	if c.nul || float64(c.other) > maxControlShare*float64(len(data)) {
 		return "", fmt.Errorf("%s: %w", name, ErrBinary)
 	}
 	if !utf8.Valid(data) {
 		return "", fmt.Errorf("%s: byte %d: %w", name, invalidOffset(data), ErrInvalidUTF8)
 	}
-	return clean(data), nil
+	return text, nil
+}
+
+// controls counts the control bytes of a text: whether one is NUL, and how
+// many are neither NUL nor tab, line feed, carriage return, form feed or
+// vertical tab.
+type controls struct {
+	nul   bool
+	other int
+}
+
+// add counts c if it is a control byte.
+func (cs *controls) add(c byte) {
+	switch {
+	case c == 0:
+		cs.nul = true
+	case c == 0x7F || c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v':
+		cs.other++
+	}
 }
 
 // invalidOffset returns the offset of the first byte of data that does not
@@ -113,7 +125,10 @@ func utf16ToUTF8(data []byte, order binary.ByteOrder) []byte {
 // every white space rune is one of those turned into "\n" or a space, a
 // pending space is written only before other text on the same line, and so
 // no line starts or ends with one.
-func clean(text []byte) string {
+//
+// It also returns the control bytes of text, as decode needs them.
+func clean(text []byte) (string, controls) {
+	var cs controls
 	var b strings.Builder
 	b.Grow(len(text))
 	// space: a run of horizontal space waits to be written; lineStart:
@@ -121,11 +136,9 @@ func clean(text []byte) string {
 	space, lineStart := false, true
 	for i := 0; i < len(text); {
 		// Printable ASCII other than the space passes unchanged, a run
-		// at a time.
-		if j := i; text[j] > ' ' && text[j] < 0x7F {
-			for j < len(text) && text[j] > ' ' && text[j] < 0x7F {
-				j++
-			}
+		// at a time, and so do single spaces between such bytes.
+		if printable(text[i]) {
+			j := asciiRun(text, i)
 			if space && !lineStart {
 				b.WriteByte(' ')
 			}
@@ -135,6 +148,9 @@ func clean(text []byte) string {
 			continue
 		}
 		r, size := utf8.DecodeRune(text[i:])
+		if r < utf8.RuneSelf {
+			cs.add(byte(r)) // every control byte comes this way, not in a run
+		}
 		i += size
 		switch {
 		case r == '\r':
@@ -167,5 +183,28 @@ func clean(text []byte) string {
 		space, lineStart = false, false
 		b.WriteRune(r)
 	}
-	return b.String()
+	return b.String(), cs
+}
+
+// printable reports whether c is printable ASCII other than the space.
+func printable(c byte) bool { return runClass[c] == runText }
+
+// asciiRun returns the end of the run of text that clean copies unchanged
+// from i, where a printable byte stands: printable bytes, and single spaces
+// each followed by a printable byte. Such a space is what clean writes for
+// it anyway: text has been written on the line, and it stands alone. See
+// appendKeyRun, which reads runs the same way.
+func asciiRun(text []byte, i int) int {
+	prev := runText
+	for i++; i < len(text); i++ {
+		class := runClass[text[i]]
+		if prev+class >= runOther {
+			break
+		}
+		prev = class
+	}
+	if prev == runSpace {
+		i--
+	}
+	return i
 }

@@ -72,20 +72,28 @@ func cleanTwoPass(s string) string {
 // kind of line break and space it knows, characters it removes, and other
 // Unicode letters, punctuation and spaces.
 func TestClean(t *testing.T) {
-	alphabet := []rune("aZ .,\t\n\f\v\x01\x7f\u0085\u00a0\u00ad\u1680\u2003\u200b\u2028\u2029\u202f\u205f\u2060\u3000\ufeffé’Ж")
+	alphabet := []rune("aZ .,\t\n\f\v\x00\x01\x1f\x7f\ufffd\u0085\u00a0\u00ad\u1680\u2003\u200b\u2028\u2029\u202f\u205f\u2060\u3000\ufeffé’Ж")
 	rng := rand.New(rand.NewPCG(6, 6))
 	for range 50000 {
 		var b strings.Builder
 		for range rng.IntN(30) {
 			if rng.IntN(8) == 0 {
-				b.WriteString([]string{"\r\n", "\r", "\n\r", "ab c"}[rng.IntN(4)])
+				b.WriteString([]string{"\r\n", "\r", "\n\r", "ab c", "\xff", "\xc3\x01", "\xe2\x80"}[rng.IntN(7)])
 				continue
 			}
 			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
 		}
 		s := b.String()
-		if got, want := clean([]byte(s)), cleanTwoPass(s); got != want {
+		got, cs := clean([]byte(s))
+		if want := cleanTwoPass(s); got != want {
 			t.Fatalf("clean(%q) = %q, want %q", s, got, want)
+		}
+		var want controls
+		for _, c := range []byte(s) {
+			want.add(c)
+		}
+		if cs != want {
+			t.Fatalf("clean(%q) counts controls %+v, want %+v", s, cs, want)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package ingest
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // fieldKeys maps a header key, lower-cased, to the Document field it fills.
@@ -40,6 +41,37 @@ var headerKeys = map[string]bool{
 	"volume": true, "source": true, "title": true, "issue": true, "date": true, "link": true, "url": true,
 }
 
+// maxHeaderKey is the length of the longest of headerKeys.
+const maxHeaderKey = len("publication date")
+
+// isHeaderKey reports whether strings.ToLower(k) is one of headerKeys. A
+// key of ASCII is lower-cased on the stack, without an allocation.
+func isHeaderKey(k string) bool {
+	var buf [maxHeaderKey]byte
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if c >= utf8.RuneSelf {
+			return headerKeys[strings.ToLower(k)]
+		}
+		if i == len(buf) {
+			return false
+		}
+		buf[i] = asciiLower[c]
+	}
+	return headerKeys[string(buf[:len(k)])]
+}
+
+// isASCIIKey reports whether k is one of headerKeys in ASCII letters of any
+// case and, for "publication date", a single space.
+func isASCIIKey(k string) bool {
+	for i := 0; i < len(k); i++ {
+		if c := k[i]; !asciiLetter(c) && c != ' ' {
+			return false
+		}
+	}
+	return k != "" && k[0] != ' ' && k[len(k)-1] != ' ' && isHeaderKey(k)
+}
+
 // otherKeyRe is a header line with a key outside fieldKeys ("Tags: ...");
 // it is taken only inside a header block that already has a known key.
 var otherKeyRe = regexp.MustCompile(`^([A-Z][A-Za-z]*(?:[ _-][A-Za-z]+){0,2})\s*:\s*(\S.*)$`)
@@ -60,8 +92,14 @@ func headerFields(line string) []field {
 	// The first key opens the line, so its colon is the line's first:
 	// most lines (every body paragraph) fail here, before the regexp.
 	colon := strings.IndexByte(line, ':')
-	if colon < 0 || !headerKeys[strings.ToLower(strings.TrimSpace(line[:colon]))] {
+	if colon < 0 || !isHeaderKey(strings.TrimSpace(line[:colon])) {
 		return nil
+	}
+	// A line that opens with a key of ASCII letters right before the
+	// colon and has no other colon holds that one field: every match of
+	// keyRe ends at a colon, and the first is the key.
+	if key := line[:colon]; strings.IndexByte(line[colon+1:], ':') < 0 && isASCIIKey(key) {
+		return []field{{key: key, value: strings.TrimSpace(line[colon+1:])}}
 	}
 	locs := keyRe.FindAllStringSubmatchIndex(line, -1)
 	if len(locs) == 0 || strings.TrimSpace(line[:locs[0][0]]) != "" {

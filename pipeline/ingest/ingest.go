@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -148,11 +149,11 @@ func classify(st *state, paras []string) []string {
 	}
 	for i := 0; i < len(paras); i++ {
 		p := paras[i]
-		if reason[i] == "" && aboutInlineRe.MatchString(p) {
+		if reason[i] == "" && aboutInline(p) {
 			reason[i] = ReasonBio
 			continue
 		}
-		if !aboutRe.MatchString(p) {
+		if !aboutLine(p) {
 			continue
 		}
 		reason[i] = ReasonBio
@@ -178,15 +179,18 @@ func classify(st *state, paras []string) []string {
 		}
 	}
 	for i, p := range paras {
-		if reason[i] == "" && creditRe.MatchString(p) {
+		if reason[i] != "" {
+			continue
+		}
+		if credit(p) {
 			reason[i] = ReasonCredit
 			continue
 		}
-		if m := bylineRe.FindStringSubmatch(p); reason[i] == "" && m != nil && words(m[1]) <= maxNameWords {
+		if name, ok := byline(p); ok && words(name) <= maxNameWords {
 			reason[i] = ReasonByline
-			names = append(names, m[1])
+			names = append(names, name)
 			if doc.Author == "" {
-				doc.Author = m[1]
+				doc.Author = name
 			}
 		}
 	}
@@ -305,23 +309,68 @@ func appendNormKey(b []byte, s string) []byte {
 			b = append(b, ' ')
 		}
 		space = false
-		// A run of ASCII other than white space: only capitals change.
-		// The run goes on while keyFold is not 0; c itself may be NUL.
-		b = append(b, keyFold[c])
-		for i++; i < len(s) && keyFold[s[i]] != 0; i++ {
-			b = append(b, keyFold[s[i]])
-		}
+		b, i = appendKeyRun(b, s, i)
 	}
 	return b
 }
 
-// keyFold maps an ASCII byte other than white space to its lower case, and
-// white space and the bytes of multi-byte characters to 0 (as it does NUL).
-var keyFold = func() (t [256]byte) {
-	for c := range utf8.RuneSelf {
-		t[c] = byte(unicode.ToLower(rune(c)))
-		if asciiSpace(byte(c)) {
-			t[c] = 0
+// appendKeyRun appends the key of the run of ASCII that starts at s[i], a
+// byte other than white space, and returns the index after the run. Only
+// capitals change in it. The run goes on over printable ASCII and single
+// spaces between such bytes, which appendNormKey would write as they are.
+func appendKeyRun(b []byte, s string, i int) ([]byte, int) {
+	b = slices.Grow(b, len(s)-i) // the key of ASCII is no longer than it
+	out := b[len(b) : len(b)+len(s)-i]
+	out[0] = asciiLower[s[i]] // s[i] may be NUL or a control
+	n, prev := 1, runText
+	for i++; i < len(s); i++ {
+		// One test a byte: spaces come at random, and a branch on
+		// each would often be mispredicted.
+		c := s[i]
+		class := runClass[c]
+		if prev+class >= runOther {
+			break
+		}
+		out[n] = asciiLower[c]
+		n, prev = n+1, class
+	}
+	if prev == runSpace { // a space that ends the run is left to the caller
+		i, n = i-1, n-1
+	}
+	return b[:len(b)+n], i
+}
+
+// Classes of bytes in a run of ASCII text (see runClass).
+const (
+	runText  uint8 = 0 // printable ASCII other than the space
+	runSpace uint8 = 1 // the space
+	runOther uint8 = 2 // anything else: controls, other white space, non-ASCII
+)
+
+// runClass classifies bytes for appendKeyRun and asciiRun: a run ends
+// where the classes of two adjacent bytes add up to runOther or more,
+// before a byte of class runOther or a second space.
+var runClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c == ' ':
+			t[c] = runSpace
+		case c > ' ' && c < 0x7F:
+			t[c] = runText
+		default:
+			t[c] = runOther
+		}
+	}
+	return t
+}()
+
+// asciiLower maps ASCII capitals to lower case and every other byte to
+// itself.
+var asciiLower = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] = byte(c) + 'a' - 'A'
 		}
 	}
 	return t

@@ -55,7 +55,8 @@ func TestWords(t *testing.T) {
 func TestParaWords(t *testing.T) {
 	check := func(name string, text []byte) {
 		t.Helper()
-		for i, p := range paragraphs(strings.Split(clean(text), "\n")) {
+		cleaned, _ := clean(text)
+		for i, p := range paragraphs(strings.Split(cleaned, "\n")) {
 			if got, want := paraWords(p), words(p); got != want {
 				t.Fatalf("%s: paraWords(paragraph %d) = %d, want %d", name, i, got, want)
 			}
@@ -139,5 +140,32 @@ func BenchmarkNormKey(b *testing.B) {
 	b.SetBytes(int64(len(benchParagraph)))
 	for b.Loop() {
 		normKey(benchParagraph)
+	}
+}
+
+// hasLongLine is true only of lines wrapWidth finds not hard-wrapped, on
+// random files of lines around the limit, in ASCII and in two-byte runes.
+func TestHasLongLine(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 13))
+	long := 0
+	for range 20000 {
+		lines := make([]string, rng.IntN(6))
+		for i := range lines {
+			n := rng.IntN(2 * maxWrappedLine)
+			if rng.IntN(4) == 0 {
+				n = maxWrappedLine - 2 + rng.IntN(4)
+			}
+			unit := []string{"a", "é", "a.", ""}[rng.IntN(4)]
+			lines[i] = strings.Repeat(unit, n/max(1, len([]rune(unit))))
+		}
+		if hasLongLine(lines) {
+			long++
+			if _, wrapped := wrapWidth(lines); wrapped {
+				t.Fatalf("hasLongLine(%q), but wrapWidth finds it wrapped", lines)
+			}
+		}
+	}
+	if long < 1000 {
+		t.Fatalf("only %d files have a long line", long)
 	}
 }

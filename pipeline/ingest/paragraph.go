@@ -26,7 +26,10 @@ const (
 // Hard-wrapped lines are joined within blank-line separated blocks, and a
 // short line that ends a sentence also ends its paragraph.
 func paragraphs(lines []string) []string {
-	width, wrapped := wrapWidth(lines)
+	width, wrapped := 0, false
+	if !hasLongLine(lines) {
+		width, wrapped = wrapWidth(lines)
+	}
 	var out []string
 	if !wrapped {
 		for _, l := range lines {
@@ -74,7 +77,7 @@ func wrapWidth(lines []string) (int, bool) {
 	}
 	slices.Sort(lens)
 	width := lens[len(lens)*9/10]
-	if width > maxWrapWidth || lens[len(lens)-1] > maxWrapWidth*3/2 {
+	if width > maxWrapWidth || lens[len(lens)-1] > maxWrappedLine {
 		return width, false
 	}
 	full, open := 0, 0
@@ -88,6 +91,22 @@ func wrapWidth(lines []string) (int, bool) {
 		}
 	}
 	return width, full >= minWrapLines && float64(open) >= openShare*float64(full)
+}
+
+// maxWrappedLine is the longest line, in runes, of a hard-wrapped file.
+const maxWrappedLine = maxWrapWidth * 3 / 2
+
+// hasLongLine reports whether a line is longer than maxWrappedLine runes,
+// so that wrapWidth would find the lines not hard-wrapped. Most files have
+// one, and it is found without counting the runes of every line: a line of
+// no more bytes than that has no more runes.
+func hasLongLine(lines []string) bool {
+	for _, l := range lines {
+		if len(l) > maxWrappedLine && utf8.RuneCountInString(l) > maxWrappedLine {
+			return true
+		}
+	}
+	return false
 }
 
 // endsSentence reports whether s ends with sentence punctuation, possibly

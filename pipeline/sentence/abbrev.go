@@ -1,5 +1,10 @@
 package sentence
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // titles are abbreviations that precede a name or a number and never end a
 // sentence: "Dr. Smith", "Gen. Petraeus", "St. Petersburg".
 var titles = set(
@@ -66,4 +71,35 @@ func set(words ...string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// maxListed is the length in bytes of the longest word of titles, inline,
+// numbered and others (TestMaxListed checks it).
+const maxListed = len("op. cit")
+
+// listed reports whether w is in set, one of titles, numbered and others,
+// looking a word longer than any of theirs up in no map.
+func listed(set map[string]bool, w string) bool {
+	return len(w) <= maxListed && set[w]
+}
+
+// inlineAbbrev reports whether w in lower case is in inline. A word of
+// ASCII is lower-cased on the stack, without an allocation, and only if
+// it is short enough to be listed.
+func inlineAbbrev(w string) bool {
+	var buf [maxListed]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return inline[strings.ToLower(w)]
+		}
+		if i == len(buf) {
+			return false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return inline[string(buf[:len(w)])]
 }

@@ -51,44 +51,63 @@ func Split(text string) []Span {
 }
 
 // indexLineBreak returns the index and width of the first line break in s,
-// or -1, 0. It is strings.IndexFunc(s, isLineBreak) with a fast path for
-// ASCII, which is most of the text.
+// or -1, 0. It is strings.IndexFunc(s, isLineBreak).
 func indexLineBreak(s string) (int, int) {
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if isLineBreak(rune(c)) {
-				return i, 1
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if isLineBreak(r) {
-			return i, size
-		}
-		i += size
-	}
-	return -1, 0
+	return lineBreaks.index(s)
 }
 
 // indexTerminator returns the index of the first terminator in s, or -1.
-// It is strings.IndexFunc(s, isTerminator) with a fast path for ASCII.
+// It is strings.IndexFunc(s, isTerminator).
 func indexTerminator(s string) int {
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if isTerminator(rune(c)) {
-				return i
-			}
-			i++
-			continue
+	i, _ := terminators.index(s)
+	return i
+}
+
+// A runeSet is a small set of runes to look for in text: its ASCII
+// members, the first bytes of the UTF-8 encodings of the others, and the
+// test of membership.
+type runeSet struct {
+	ascii, leads string
+	has          func(rune) bool
+}
+
+// lineBreaks and terminators are the sets of isLineBreak and isTerminator;
+// TestRuneSets checks them against every rune.
+var (
+	lineBreaks  = runeSet{"\n\r\v\f", "\xc2\xe2", isLineBreak}
+	terminators = runeSet{".!?", "\xe2\xe3\xef", isTerminator}
+)
+
+// index returns the index and width of the first rune of s in the set, or
+// -1, 0. It is strings.IndexFunc(s, set.has) but looks for each byte of
+// set.ascii and set.leads with strings.IndexByte, which goes many times
+// faster than a loop over the bytes. Stepping from one byte found to the
+// next finds what stepping a rune at a time would: a byte that starts a
+// rune of the set is never inside the encoding of another rune (those
+// bytes are 0x80 to 0xBF), so strings.IndexFunc looks at it too.
+func (set *runeSet) index(s string) (int, int) {
+	at, size := -1, 0
+	limit := len(s) // what comes after a match found is not looked at
+	for k := 0; k < len(set.ascii); k++ {
+		if i := strings.IndexByte(s[:limit], set.ascii[k]); i >= 0 {
+			at, size, limit = i, 1, i
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if isTerminator(r) {
-			return i
-		}
-		i += size
 	}
-	return -1
+	for k := 0; k < len(set.leads); k++ {
+		for from := 0; ; {
+			i := strings.IndexByte(s[from:limit], set.leads[k])
+			if i < 0 {
+				break
+			}
+			i += from
+			if r, n := utf8.DecodeRuneInString(s[i:]); set.has(r) {
+				at, size, limit = i, n, i
+				break
+			}
+			from = i + 1
+		}
+	}
+	return at, size
 }
 
 // splitLine appends the sentences of text[lo:hi], which holds no line break.
@@ -172,13 +191,13 @@ func ends(text string, s, i, m, hi, dots, marks int, ellipsis bool) bool {
 	}
 	w, ws := wordBefore(text, s, i)
 	switch {
-	case titles[w], inline[strings.ToLower(w)]:
+	case listed(titles, w), inlineAbbrev(w):
 		return false
-	case numbered[w]:
+	case listed(numbered, w):
 		return !unicode.IsDigit(next)
 	case ws == s && listNumber(w):
 		return false
-	case others[w], initial(w), dotted(w):
+	case listed(others, w), initial(w), dotted(w):
 		return opensSentence(text, m, hi)
 	}
 	return true
@@ -189,14 +208,35 @@ func ends(text string, s, i, m, hi, dots, marks int, ellipsis bool) bool {
 func wordBefore(text string, s, i int) (string, int) {
 	w := i
 	for w > s {
+		if c := text[w-1]; c < utf8.RuneSelf { // what DecodeLastRune would decode
+			if wordStop[c] {
+				break
+			}
+			w--
+			continue
+		}
 		r, size := utf8.DecodeLastRuneInString(text[s:w])
-		if unicode.IsSpace(r) || isOpener(r) || r == '/' {
+		if stopsWord(r) {
 			break
 		}
 		w -= size
 	}
 	return text[w:i], w
 }
+
+// stopsWord reports whether r ends the token before a period (see
+// wordBefore): white space, an opening quote or bracket, or a slash.
+func stopsWord(r rune) bool {
+	return unicode.IsSpace(r) || isOpener(r) || r == '/'
+}
+
+// wordStop is stopsWord for ASCII, as a table.
+var wordStop = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = stopsWord(rune(c))
+	}
+	return t
+}()
 
 // opensSentence reports whether the word at m usually opens a sentence.
 func opensSentence(text string, m, hi int) bool {
@@ -305,6 +345,9 @@ func listNumber(w string) bool {
 }
 
 func appendSpan(spans []Span, text string, start, end int) []Span {
+	if start < end && !edgeSpace(text[start]) && !edgeSpace(text[end-1]) {
+		return append(spans, Span{Start: start, End: end}) // nothing to trim
+	}
 	t := text[start:end]
 	left := strings.TrimLeftFunc(t, unicode.IsSpace)
 	start += len(t) - len(left)
@@ -313,6 +356,13 @@ func appendSpan(spans []Span, text string, start, end int) []Span {
 		spans = append(spans, Span{Start: start, End: end})
 	}
 	return spans
+}
+
+// edgeSpace reports whether the byte c, at either end of a span, may be
+// (part of) white space: ASCII white space or any byte of a multi-byte
+// rune.
+func edgeSpace(c byte) bool {
+	return c >= utf8.RuneSelf || unicode.IsSpace(rune(c))
 }
 
 func isTerminator(r rune) bool {

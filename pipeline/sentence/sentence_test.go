@@ -122,3 +122,95 @@ func TestIndexFastPaths(t *testing.T) {
 		}
 	}
 }
+
+// lineBreaks and terminators hold every rune isLineBreak and isTerminator
+// accept: the ASCII ones in ascii, the others by their first byte in leads.
+func TestRuneSets(t *testing.T) {
+	for _, set := range []*runeSet{&lineBreaks, &terminators} {
+		for r := rune(0); r <= unicode.MaxRune; r++ {
+			if !set.has(r) || !utf8.ValidRune(r) {
+				continue
+			}
+			if r < utf8.RuneSelf && !strings.ContainsRune(set.ascii, r) ||
+				r >= utf8.RuneSelf && strings.IndexByte(set.leads, string(r)[0]) < 0 {
+				t.Errorf("set of %q misses %q", set.ascii, r)
+			}
+		}
+	}
+}
+
+func FuzzIndexFastPaths(f *testing.F) {
+	f.Add("a.\n")
+	f.Add("\xe2\u2028…\xe3\x80。\u0085？")
+	f.Fuzz(func(t *testing.T, s string) {
+		i, size := indexLineBreak(s)
+		want, wantSize := strings.IndexFunc(s, isLineBreak), 0
+		if want >= 0 {
+			_, wantSize = utf8.DecodeRuneInString(s[want:])
+		}
+		if i != want || size != wantSize {
+			t.Fatalf("indexLineBreak(%q) = %d, %d, want %d, %d", s, i, size, want, wantSize)
+		}
+		if got, want := indexTerminator(s), strings.IndexFunc(s, isTerminator); got != want {
+			t.Fatalf("indexTerminator(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
+
+// maxListed is the length of the longest word that listed and
+// inlineAbbrev look up.
+func TestMaxListed(t *testing.T) {
+	longest := 0
+	for _, set := range []map[string]bool{titles, inline, numbered, others} {
+		for w := range set {
+			longest = max(longest, len(w))
+		}
+	}
+	if longest != maxListed {
+		t.Fatalf("maxListed = %d, the longest word has %d bytes", maxListed, longest)
+	}
+}
+
+// listed and inlineAbbrev agree with plain map lookups on random words of
+// listed abbreviations, their parts, capitals and non-ASCII letters.
+func TestListedFastPaths(t *testing.T) {
+	parts := []string{"e", "g", ".", "E", "G", "vs", "VS", "op", " ", "cit", "Dr", "No", "Inc", "a", "Ж", "\u212a", "İ", "approx", "x"}
+	rng := rand.New(rand.NewPCG(14, 14))
+	hits := 0
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(5) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		w := b.String()
+		if got, want := inlineAbbrev(w), inline[strings.ToLower(w)]; got != want {
+			t.Fatalf("inlineAbbrev(%q) = %v, want %v", w, got, want)
+		}
+		for _, set := range []map[string]bool{titles, numbered, others} {
+			if got, want := listed(set, w), set[w]; got != want {
+				t.Fatalf("listed(%q) = %v, want %v", w, got, want)
+			}
+		}
+		if inline[strings.ToLower(w)] {
+			hits++
+		}
+	}
+	if hits < 500 {
+		t.Fatalf("only %d random words are inline abbreviations", hits)
+	}
+}
+
+// wordStop is stopsWord on ASCII, and edgeSpace holds for every byte that
+// unicode.IsSpace holds for or that starts or continues a multi-byte rune.
+func TestByteTables(t *testing.T) {
+	for c := range utf8.RuneSelf {
+		if wordStop[c] != stopsWord(rune(c)) {
+			t.Errorf("wordStop[%q] = %v", rune(c), wordStop[c])
+		}
+	}
+	for c := range 256 {
+		if want := c >= utf8.RuneSelf || unicode.IsSpace(rune(c)); edgeSpace(byte(c)) != want {
+			t.Errorf("edgeSpace(%#x) = %v", c, !want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package alignment
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -95,9 +96,9 @@ func (l *Lexicon) Sentences(in []Input) []Sentence {
 	ctx := context{lean: -1}
 	sc := scratchPool.Get().(*scratch)
 	defer func() {
-		// The tokens and IDs point into this article's text: drop
-		// them so the pool does not keep the article alive.
-		clear(sc.toks)
+		// The IDs are this article's: drop them so the pool does
+		// not keep the article alive. (The tokens point into the
+		// scratch's word cache, not into the text.)
 		clear(sc.ids[:cap(sc.ids)])
 		scratchPool.Put(sc)
 	}()
@@ -154,7 +155,7 @@ type analysis struct {
 	coord      []int  // per token: the first token after the ", and" of its coordinated clause, or -1
 	part       []int  // per token: its part of the clause, split after ", and"
 	seg        []int  // per token: its part, split again after verbs of saying
-	hedged     map[int]bool
+	hedged     []bool // per clause id: the clause has a hedge
 	neg        []bool // per token: the last word of a negation phrase
 	negTxt     []string
 	sc         *scratch // the buffers behind the slices above
@@ -186,7 +187,7 @@ var coordinators = map[string]bool{
 // score labels one sentence given the context the previous one hands
 // it, and returns the context it hands the next.
 func (l *Lexicon) score(text string, actors []Actor, prev context, sc *scratch) (Sentence, context) {
-	roles := make([]role, len(actors))
+	roles := grow(&sc.roles, len(actors))
 	quiet := prev.quiet()
 	for i := range actors {
 		roles[i] = l.role(actors[i])
@@ -229,7 +230,7 @@ func actorIDs(text string, actors []Actor, sc *scratch) []string {
 func (l *Lexicon) scoreAll(text string, actors []Actor, roles []role, prev context, sc *scratch) (Sentence, context) {
 	spans := validSpans(text, actors, &sc.spans)
 	a := &analysis{l: l, actors: actors, roles: roles, sc: sc}
-	a.toks = tokenize(text, actors, spans, sc)
+	a.toks = l.tokenize(text, actors, spans, sc)
 	sc.toks = a.toks
 	a.at = l.scan(a.toks, sc)
 	var out Sentence
@@ -237,7 +238,8 @@ func (l *Lexicon) scoreAll(text string, actors []Actor, roles []role, prev conte
 	a.actorToks = sc.actorToks[:0]
 	hasSubject := false
 	var explicit [2]bool
-	for i, t := range a.toks {
+	for i := range a.toks {
+		t := &a.toks[i]
 		if t.kind != actorTok {
 			continue
 		}
@@ -315,7 +317,7 @@ func (l *Lexicon) scoreAll(text string, actors []Actor, roles []role, prev conte
 		// The subject is implied: only what relates it to the pole
 		// counts ("dependence on Russia"), not what the pole does on
 		// its own ("Moscow pledged new loans").
-		kept := ev[:0:0]
+		kept := ev[:0] // filtered in place
 		for _, e := range ev {
 			if e.strong && ((!e.byPole && e.complement) || (e.toward && e.byPole)) {
 				kept = append(kept, e)
@@ -333,7 +335,7 @@ func (l *Lexicon) scoreAll(text string, actors []Actor, roles []role, prev conte
 	background := a.has(secBackground, 0, len(a.toks))
 	comention := -1 // the pole of a co-mention that decides the sentence
 	if main {
-		kept := ev[:0:0]
+		kept := ev[:0] // filtered in place
 		for _, e := range ev {
 			if !e.conceded {
 				kept = append(kept, e)
@@ -487,7 +489,7 @@ func (a *analysis) hasOther() bool {
 // World Bank"), not a participant.
 func (a *analysis) cited(i int) bool {
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
-		t := a.toks[j]
+		t := &a.toks[j]
 		if t.kind != wordTok {
 			return false
 		}
@@ -523,7 +525,8 @@ func (a *analysis) month(m match) bool {
 // anaphor.
 func (a *analysis) leadingAnaphor() bool {
 	words := 0
-	for i, t := range a.toks {
+	for i := range a.toks {
+		t := &a.toks[i]
 		if t.kind == actorTok {
 			return false
 		}
@@ -550,10 +553,10 @@ func (a *analysis) structure() {
 	ints := grow(&a.sc.ints, 5*n)
 	clear(ints)
 	a.clause, a.scope, a.coord, a.seg, a.part = ints[:n:n], ints[n:2*n:2*n], ints[2*n:3*n:3*n], ints[3*n:4*n:4*n], ints[4*n:]
-	bools := grow(&a.sc.bools, 3*n+1)
+	bools := grow(&a.sc.bools, 4*n+1)
 	clear(bools)
-	a.negAll, a.neg = bools[:n:n], bools[n:2*n:2*n]
-	boundary := bools[2*n:] // a clause starts at i
+	a.negAll, a.neg, a.hedged = bools[:n:n], bools[n:2*n:2*n], bools[2*n:3*n:3*n]
+	boundary := bools[3*n:] // a clause starts at i
 	a.weight = grow(&a.sc.floats, n)
 	a.negTxt = grow(&a.sc.strs, n)
 	clear(a.negTxt)
@@ -562,39 +565,31 @@ func (a *analysis) structure() {
 	}
 	// Parentheses: asides.
 	depth := 0
-	for i, t := range a.toks {
-		if t.kind != punctTok {
-			continue
-		}
-		switch t.text {
-		case "(":
-			depth++
-			boundary[i] = true
-		case ")":
-			if depth > 0 {
-				depth--
+	for i := range a.toks {
+		t := &a.toks[i]
+		if t.kind == punctTok {
+			switch t.text {
+			case "(":
+				depth++
+				boundary[i] = true
+			case ";", ":":
+				boundary[i+1] = true
 			}
-			boundary[i+1] = true
-		case ";", ":":
-			boundary[i+1] = true
-		}
-	}
-	depth = 0
-	for i, t := range a.toks {
-		if t.kind == punctTok && t.text == "(" {
-			depth++
 		}
 		if depth > 0 {
 			a.weight[i] *= p.Aside
 		}
-		if t.kind == punctTok && t.text == ")" && depth > 0 {
-			depth--
+		if t.kind == punctTok && t.text == ")" {
+			if depth > 0 {
+				depth--
+			}
+			boundary[i+1] = true
 		}
 	}
 	// Non-restrictive relative clauses (", which ...,", ", who ...,")
 	// are asides: background to the main clause.
 	for i := 1; i < n; i++ {
-		if !(a.toks[i-1].kind == punctTok && a.toks[i-1].text == "," && a.toks[i].kind == wordTok && relatives[a.toks[i].text]) {
+		if !(a.toks[i-1].kind == punctTok && a.toks[i-1].text == "," && a.toks[i].kind == wordTok && a.toks[i].is(relative)) {
 			continue
 		}
 		end := i + 1
@@ -665,11 +660,8 @@ func (a *analysis) structure() {
 		i = m.last
 	}
 	// Hedges per clause.
-	for _, m := range a.find(secHedge) {
+	for m := range a.find(secHedge) {
 		if !a.month(m) {
-			if a.hedged == nil {
-				a.hedged = map[int]bool{}
-			}
 			a.hedged[a.clause[m.first]] = true
 		}
 	}
@@ -687,12 +679,15 @@ func (a *analysis) structure() {
 		}
 	}
 	// Agent scopes: clauses, split again after verbs of saying.
-	sid := 0
+	sid, speech := 0, a.at.matches(secSpeech)
 	for i := 0; i < n; i++ {
 		if i > 0 && a.clause[i] != a.clause[i-1] {
 			sid++
 		}
 		a.scope[i] = sid
+		if !speech {
+			continue
+		}
 		if m := a.at.get(secSpeech, i); m != nil {
 			for j := i + 1; j <= m.last; j++ {
 				a.scope[j] = sid
@@ -701,7 +696,8 @@ func (a *analysis) structure() {
 			sid++
 		}
 	}
-	a.scopeStart = make([]int, sid+1)
+	a.scopeStart = grow(&a.sc.scopes, sid+1)
+	clear(a.scopeStart)
 	for i := n - 1; i >= 0; i-- {
 		a.scopeStart[a.scope[i]] = i
 	}
@@ -754,7 +750,7 @@ func (a *analysis) firstAgent(from, to int) int {
 			if a.toks[j].kind == actorTok || a.toks[j].kind == punctTok {
 				break
 			}
-			if prepositions[a.toks[j].text] {
+			if a.toks[j].is(preposition) {
 				prep = true
 				break
 			}
@@ -762,7 +758,7 @@ func (a *analysis) firstAgent(from, to int) int {
 		if !prep && lastPrep >= 0 {
 			prep = true
 			for j := lastPrep + 1; j < i; j++ {
-				if a.toks[j].kind == actorTok || !coordinators[a.toks[j].text] {
+				if a.toks[j].kind == actorTok || !a.toks[j].is(coordinator) {
 					prep = false
 					break
 				}
@@ -806,12 +802,14 @@ func (a *analysis) cues(carried [2]bool) []evidence {
 	all := a.sc.found[:0]
 	defer func() { a.sc.found = all[:0] }()
 	for _, sk := range cueSections {
-		for _, m := range a.find(sk.sec) {
+		for m := range a.find(sk.sec) {
 			all = append(all, found{match: m, kind: sk.kind, direction: sk.sec == secAwayFrom, decline: sk.sec == secDecline})
 		}
 	}
 	// Phrases of [ignore] are never cues ("a sign of").
-	if ig := a.find(secIgnore); len(ig) > 0 {
+	ig := slices.AppendSeq(a.sc.ignored[:0], a.find(secIgnore))
+	a.sc.ignored = ig
+	if len(ig) > 0 {
 		kept := all[:0]
 		for _, f := range all {
 			overlap := false
@@ -825,11 +823,11 @@ func (a *analysis) cues(carried [2]bool) []evidence {
 		all = kept
 	}
 	// Leftmost-longest across sections.
-	sort.SliceStable(all, func(i, j int) bool {
-		if all[i].first != all[j].first {
-			return all[i].first < all[j].first
+	slices.SortStableFunc(all, func(f, g found) int {
+		if f.first != g.first {
+			return cmp.Compare(f.first, g.first)
 		}
-		return all[i].last > all[j].last
+		return cmp.Compare(g.last, f.last)
 	})
 	fs := all[:0] // filtered in place
 	end := -1
@@ -900,7 +898,7 @@ func (a *analysis) governs(f, g found) bool {
 		return false
 	}
 	for j := f.last + 1; j < g.first; j++ {
-		t := a.toks[j]
+		t := &a.toks[j]
 		// "warned that it would oppose": a clause of its own.
 		if t.kind == punctTok || (t.kind == wordTok && (t.text == "and" || t.text == "or" || t.text == "that")) {
 			return false
@@ -935,7 +933,7 @@ func (a *analysis) nominal(first int) bool {
 	if first == 0 || a.toks[first-1].kind != wordTok {
 		return false
 	}
-	return determiners[a.toks[first-1].text]
+	return a.toks[first-1].is(determiner)
 }
 
 // thatClause reports whether a "that" between the agent token t and the
@@ -988,7 +986,7 @@ func (a *analysis) negation(first int) string {
 func (a *analysis) passiveAgent(f found) int {
 	passive := false
 	for j := f.first - 1; j >= 0 && j >= f.first-2; j-- {
-		if a.toks[j].kind == wordTok && beForms[a.toks[j].text] {
+		if a.toks[j].kind == wordTok && a.toks[j].is(beForm) {
 			passive = true
 		}
 	}
@@ -1194,7 +1192,7 @@ func (a *analysis) attribute(m match, carried [2]bool) (int, float64, int) {
 // "the" between.
 func (a *analysis) after(i int, w string) bool {
 	for j := i - 1; j >= 0 && j >= i-2; j-- {
-		t := a.toks[j]
+		t := &a.toks[j]
 		if t.kind != wordTok {
 			return false
 		}
@@ -1231,7 +1229,7 @@ func (a *analysis) balanced(explicit [2]bool) map[int]bool {
 		lastPole, lastAt := -1, -1
 		coordinated := false
 		for i := s.from; i < s.to; i++ {
-			t := a.toks[i]
+			t := &a.toks[i]
 			if t.kind != actorTok {
 				continue
 			}
@@ -1254,7 +1252,7 @@ func (a *analysis) balanced(explicit [2]bool) map[int]bool {
 
 // balanceText names the balance cue of clause c.
 func (a *analysis) balanceText(c int) string {
-	for _, m := range a.find(secBalance) {
+	for m := range a.find(secBalance) {
 		if a.seg[m.first] == c {
 			return m.c.text
 		}
@@ -1272,8 +1270,8 @@ func (a *analysis) coordinated(i, j int) bool {
 	}
 	conj := false
 	for k := i + 1; k < j; k++ {
-		t := a.toks[k]
-		if t.kind == actorTok || !(coordinators[t.text] || prepositions[t.text]) {
+		t := &a.toks[k]
+		if t.kind == actorTok || !t.is(coordinator|preposition) {
 			return false
 		}
 		conj = conj || t.text == "and" || t.text == "or" || t.text == "nor"

@@ -2,6 +2,8 @@ package alignment
 
 import (
 	"cmp"
+	"hash/maphash"
+	"iter"
 	"slices"
 	"strings"
 	"unicode"
@@ -18,10 +20,120 @@ const (
 
 // token is a word, a punctuation mark or an actor's whole mention.
 type token struct {
+	text string // normalised word or the punctuation mark; "" for an actor
+	// cues are, for a word, the cues whose first word it matches
+	// (word.cues): read only, shared with the scratch's cache.
+	cues  []*cue
+	actor int32 // index into the sentence's actors, for actorTok
 	kind  kind
-	text  string // normalised word or the punctuation mark; "" for an actor
-	actor int    // index into the sentence's actors, for actorTok
-	start int    // byte offset in the sentence
+	class class // classOf(text)
+}
+
+// is reports whether the token is of one of the classes c.
+func (t *token) is(c class) bool {
+	return t.class&c != 0
+}
+
+// class is a set of the closed classes of words the scorer looks for.
+type class uint8
+
+const (
+	preposition class = 1 << iota // prepositions
+	determiner                    // determiners
+	relative                      // relatives
+	beForm                        // beForms
+	coordinator                   // coordinators
+)
+
+// classOf returns the classes of a token's text.
+func classOf(text string) class {
+	var c class
+	for _, k := range [...]struct {
+		words map[string]bool
+		class class
+	}{{prepositions, preposition}, {determiners, determiner}, {relatives, relative}, {beForms, beForm}, {coordinators, coordinator}} {
+		if k.words[text] {
+			c |= k.class
+		}
+	}
+	return c
+}
+
+// word is what the scorer derives from the text of one word alone: its
+// normalised form and the cues whose first word that matches. A scratch
+// caches it per distinct text, since words repeat within an article and
+// across articles; TestWordCache checks the cache against index.word.
+type word struct {
+	raw   string // the text as written
+	text  string // normalize(raw)
+	cues  []*cue // the cues whose first word matches text, in the order scan tries them
+	class class  // classOf(text)
+}
+
+// word computes the word of a text: its normalised form and the cues
+// whose first word is that exactly, then those whose first word is a
+// prefix of it of two bytes or more, then those of one byte, each in
+// the order of the poles file.
+func (x *index) word(raw string) word {
+	w := word{raw: raw, text: normalize(raw)}
+	if w.text == "" {
+		return w
+	}
+	w.class = classOf(w.text)
+	exact, stems := x.first(w.text)
+	cues := slices.Clip(exact) // appending copies: exact is the index's
+	for _, c := range stems {
+		if strings.HasPrefix(w.text, c.words[0]) {
+			cues = append(cues, c)
+		}
+	}
+	for _, c := range x.short {
+		if strings.HasPrefix(w.text, c.words[0]) {
+			cues = append(cues, c)
+		}
+	}
+	w.cues = cues
+	return w
+}
+
+// wordCache is a two-way set-associative cache of the words of one
+// index by their raw text: a set holds the last two words whose texts
+// hashed to it, the more recently used first. A few thousand distinct
+// words make most of a text, so nearly every word is found here, not
+// normalised and looked up in the index again. It takes 512 KiB (64
+// bytes a word) and the copies of the texts.
+type wordCache struct {
+	of   *index // the index the words' cues come from
+	seed maphash.Seed
+	sets [wordSets][2]word // raw "" when empty
+}
+
+// wordSets is the number of sets of a wordCache (a power of two).
+const wordSets = 1 << 12
+
+// wordsOf returns the scratch's word cache for index x: a scratch used
+// with another lexicon starts afresh.
+func (sc *scratch) wordsOf(x *index) *wordCache {
+	if sc.words == nil || sc.words.of != x {
+		sc.words = &wordCache{of: x, seed: maphash.MakeSeed()}
+	}
+	return sc.words
+}
+
+// word returns the word of raw from the cache, computing it on a miss;
+// it is valid until the next call. A word keeps a copy of its text, not
+// the sentence it is a part of.
+func (c *wordCache) word(raw string) *word {
+	set := &c.sets[maphash.String(c.seed, raw)&(wordSets-1)]
+	switch raw {
+	case set[0].raw:
+	case set[1].raw:
+		set[0], set[1] = set[1], set[0]
+	default:
+		set[1] = set[0]
+		set[0] = c.of.word(strings.Clone(raw))
+	}
+	return &set[0]
 }
 
 // asciiWord is isWordRune over the ASCII bytes.
@@ -69,64 +181,100 @@ func plainLower(w string) bool {
 // tokenize splits a sentence into tokens. Actor mentions (valid, sorted,
 // non-overlapping spans) become single tokens; words inside them are not
 // cue candidates.
-func tokenize(text string, actors []Actor, spans []int, sc *scratch) []token {
+func (l *Lexicon) tokenize(text string, actors []Actor, spans []int, sc *scratch) []token {
 	toks := sc.toks[:0]
-	next := 0 // index into spans
+	words := sc.wordsOf(&l.idx)
+	next := 0          // index into spans
+	limit := len(text) // where the next actor's span starts
+	if len(spans) > 0 {
+		limit = actors[spans[0]].Start
+	}
 	i := 0
 	for i < len(text) {
-		if next < len(spans) && i >= actors[spans[next]].Start {
-			a := actors[spans[next]]
-			toks = append(toks, token{kind: actorTok, actor: spans[next], start: a.Start})
-			i = a.End
+		if i >= limit {
+			toks = append(toks, token{kind: actorTok, actor: int32(spans[next])})
+			i = actors[spans[next]].End
 			next++
+			limit = len(text)
+			if next < len(spans) {
+				limit = actors[spans[next]].Start
+			}
 			continue
 		}
-		limit := len(text)
-		if next < len(spans) {
-			limit = actors[spans[next]].Start
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if r == '’' {
-			r = '\''
-		}
-		switch {
-		case isWordRune(r):
-			j := i
-			for j < limit {
-				if c := text[j]; c < utf8.RuneSelf {
-					// ASCII: isWordRune without the decoding.
-					if !asciiWord[c] {
-						break
-					}
-					j++
-					continue
-				}
-				r2, s2 := utf8.DecodeRuneInString(text[j:])
-				if !isWordRune(r2) && r2 != '’' {
-					break
-				}
-				j += s2
-			}
-			if w := normalize(text[i:j]); w != "" {
-				toks = append(toks, token{kind: wordTok, text: w, start: i})
+		if wordRune(r) {
+			j := wordEnd(text[:limit], i+size)
+			if w := words.word(text[i:j]); w.text != "" {
+				toks = append(toks, token{kind: wordTok, text: w.text, cues: w.cues, class: w.class})
 			}
 			i = j
 			continue
-		case r == ',' || r == ';' || r == ':' || r == '(' || r == ')' || r == '—' || r == '–' || r == '[' || r == ']':
-			p := string(r)
-			switch r {
-			case '[':
-				p = "("
-			case ']':
-				p = ")"
-			case '–':
-				p = "—"
-			}
-			toks = append(toks, token{kind: punctTok, text: p, start: i})
+		}
+		if p := punct(r); p >= 0 {
+			toks = append(toks, punctToks[p])
 		}
 		i += size
 	}
 	return toks
+}
+
+// wordRune is isWordRune, curly apostrophes included.
+func wordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
+	return r == '’' || isWordRune(r)
+}
+
+// wordEnd returns the end of the word of text that goes on at byte i.
+func wordEnd(text string, i int) int {
+	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf {
+			// ASCII: isWordRune without the decoding.
+			if !asciiWord[c] {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !wordRune(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// punctToks are the punctuation tokens.
+var punctToks = func() (t [6]token) {
+	for i, p := range [...]string{",", ";", ":", "(", ")", "—"} {
+		t[i] = token{kind: punctTok, text: p, class: classOf(p)}
+	}
+	return t
+}()
+
+// punct returns the index in punctToks of the token of r, or -1 for none:
+// brackets count as parentheses and an en dash as an em dash.
+func punct(r rune) int {
+	switch r {
+	case ',':
+		return 0
+	case ';':
+		return 1
+	case ':':
+		return 2
+	case '(', '[':
+		return 3
+	case ')', ']':
+		return 4
+	case '—', '–':
+		return 5
+	}
+	return -1
 }
 
 // scratch holds the buffers of one scoring goroutine, reused from
@@ -145,7 +293,11 @@ type scratch struct {
 	actorToks []int
 	sums      []clauseSum
 	found     []found    // the cues of the sentence (cues)
+	ignored   []match    // its [ignore] phrases (cues)
+	roles     []role     // of the sentence's actors (score)
+	scopes    []int      // analysis.scopeStart
 	ev        []evidence // their evidence (cues)
+	words     *wordCache // the words seen
 }
 
 // grow returns (*buf)[:n], reallocating *buf when it is too short; the
@@ -227,18 +379,21 @@ func (t *cueTable) get(sec, i int) *match {
 }
 
 // scan returns, per section and token, the longest cue of the section
-// whose words start at the token (consecutive word tokens only).
+// whose words start at the token (consecutive word tokens only): of the
+// cues whose first word the token matches (token.cues), in their order,
+// the first of the greatest length.
 func (l *Lexicon) scan(toks []token, sc *scratch) cueTable {
 	t := cueTable{n: len(toks), idx: grow(&sc.at, numSections*len(toks)), ms: sc.ms[:0]}
 	clear(t.idx)
-	x := &l.idx
+	// try matches cue c at word i, one of whose cues c is: its first
+	// word matches, the others are left to check.
 	try := func(c *cue, i int) {
-		j := i
-		for k, w := range c.words {
+		j := i + 1
+		for k := 1; k < len(c.words); k++ {
 			if j >= len(toks) || toks[j].kind != wordTok {
 				return
 			}
-			tx := toks[j].text
+			tx, w := toks[j].text, c.words[k]
 			if c.stem[k] {
 				if !strings.HasPrefix(tx, w) {
 					return
@@ -254,43 +409,31 @@ func (l *Lexicon) scan(toks []token, sc *scratch) cueTable {
 			t.secs |= 1 << c.sec
 		}
 	}
-	for i, tk := range toks {
-		if tk.kind != wordTok {
-			continue
-		}
-		exact, stems := x.first(tk.text)
-		for _, c := range exact {
+	for i := range toks {
+		for _, c := range toks[i].cues {
 			try(c, i)
-		}
-		for _, c := range stems {
-			if strings.HasPrefix(tk.text, c.words[0]) {
-				try(c, i)
-			}
-		}
-		for _, c := range x.short {
-			if strings.HasPrefix(tk.text, c.words[0]) {
-				try(c, i)
-			}
 		}
 	}
 	sc.ms = t.ms
 	return t
 }
 
-// find returns the non-overlapping matches of section sec,
+// find yields the non-overlapping matches of section sec,
 // leftmost-longest.
-func (a *analysis) find(sec int) []match {
-	var out []match
-	if !a.at.matches(sec) {
-		return nil
-	}
-	for i := 0; i < a.at.n; i++ {
-		if m := a.at.get(sec, i); m != nil {
-			out = append(out, *m)
-			i = m.last
+func (a *analysis) find(sec int) iter.Seq[match] {
+	return func(yield func(match) bool) {
+		if !a.at.matches(sec) {
+			return
+		}
+		for i := 0; i < a.at.n; i++ {
+			if m := a.at.get(sec, i); m != nil {
+				if !yield(*m) {
+					return
+				}
+				i = m.last
+			}
 		}
 	}
-	return out
 }
 
 // has reports whether section sec matches within toks[from:to].

@@ -124,7 +124,8 @@ func combine(x []float64, k float64, seed uint64) Article {
 // Only sentences with a stance move the score, so a resample is drawn in
 // two exact steps: the number K of stance sentences among its len(ss)
 // draws, from the binomial distribution B(len(ss), e/len(ss)) with e the
-// number of stance sentences (inverse CDF over a table built once), then
+// number of stance sentences (inverse CDF through a guide table, built
+// once per call; the log-factorials behind it once per process), then
 // K draws among those e sentences. That is the same distribution as
 // drawing len(x) sentences, at the cost of K draws instead of len(x).
 func bootstrap(x []float64, k float64, seed uint64, n int) (lo, hi float64) {
@@ -233,8 +234,10 @@ var bootPool = sync.Pool{New: func() any { return new(bootScratch) }}
 // guide inverts a discrete CDF with a guide table (Chen and Asau 1974):
 // start[j] is the smallest k with cdf[k] >= j/len(start), so the search
 // for u starts at or before its answer. The table has a power of two of
-// entries, so u·len(start) and j/len(start) are exact, and at least
-// four per step of the CDF, so that the search rarely takes a step.
+// entries, so u·len(start) and j/len(start) are exact: four per step of
+// the CDF, rounded up to a power of two, up to guideMax (for samples of
+// 256 sentences or more the cap leaves fewer, but their mass lies on a
+// few steps), so that the search rarely takes a step.
 type guide struct {
 	cdf   []float64
 	start []int32

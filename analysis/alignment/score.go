@@ -83,7 +83,9 @@ type context struct {
 
 // Score labels one sentence on its own, with no carry-over.
 func (l *Lexicon) Score(text string, actors []Actor) Sentence {
-	s, _ := l.score(text, actors, context{lean: -1}, &scratch{})
+	sc := getScratch()
+	defer putScratch(sc)
+	s, _ := l.score(text, actors, context{lean: -1}, sc)
 	return s
 }
 
@@ -94,14 +96,8 @@ func (l *Lexicon) Score(text string, actors []Actor) Sentence {
 func (l *Lexicon) Sentences(in []Input) []Sentence {
 	out := make([]Sentence, len(in))
 	ctx := context{lean: -1}
-	sc := scratchPool.Get().(*scratch)
-	defer func() {
-		// The IDs are this article's: drop them so the pool does
-		// not keep the article alive. (The tokens point into the
-		// scratch's word cache, not into the text.)
-		clear(sc.ids[:cap(sc.ids)])
-		scratchPool.Put(sc)
-	}()
+	sc := getScratch()
+	defer putScratch(sc)
 	for i, s := range in {
 		if !l.Carry {
 			ctx = context{lean: -1}
@@ -117,9 +113,20 @@ type clauseSum struct {
 	sum, scale   float64
 }
 
-// scratchPool holds the buffers of Sentences between calls: they are
-// sized by the longest sentence seen, not rebuilt for every article.
+// scratchPool holds the buffers of Score and Sentences between calls:
+// they are sized by the longest sentence seen, and the word cache (512
+// KiB) is filled once, not rebuilt for every article or sentence.
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+func getScratch() *scratch { return scratchPool.Get().(*scratch) }
+
+// putScratch returns sc to the pool. The IDs are the last article's: they
+// are dropped so that the pool does not keep the article alive. (The
+// tokens point into the scratch's word cache, not into the text.)
+func putScratch(sc *scratch) {
+	clear(sc.ids[:cap(sc.ids)])
+	scratchPool.Put(sc)
+}
 
 // evidence is one cue's contribution.
 type evidence struct {

@@ -108,18 +108,7 @@ func TestIndexFastPaths(t *testing.T) {
 		for range rng.IntN(12) {
 			b.WriteString(alphabet[rng.IntN(len(alphabet))])
 		}
-		s := b.String()
-		i, size := indexLineBreak(s)
-		want, wantSize := strings.IndexFunc(s, isLineBreak), 0
-		if want >= 0 {
-			_, wantSize = utf8.DecodeRuneInString(s[want:])
-		}
-		if i != want || size != wantSize {
-			t.Fatalf("indexLineBreak(%q) = %d, %d, want %d, %d", s, i, size, want, wantSize)
-		}
-		if got, want := indexTerminator(s), strings.IndexFunc(s, isTerminator); got != want {
-			t.Fatalf("indexTerminator(%q) = %d, want %d", s, got, want)
-		}
+		checkIndexFastPaths(t, b.String())
 	}
 }
 
@@ -139,22 +128,27 @@ func TestRuneSets(t *testing.T) {
 	}
 }
 
+// checkIndexFastPaths holds indexLineBreak and indexTerminator to the
+// strings.IndexFunc they replace, on s.
+func checkIndexFastPaths(t *testing.T, s string) {
+	t.Helper()
+	i, size := indexLineBreak(s)
+	want, wantSize := strings.IndexFunc(s, isLineBreak), 0
+	if want >= 0 {
+		_, wantSize = utf8.DecodeRuneInString(s[want:])
+	}
+	if i != want || size != wantSize {
+		t.Fatalf("indexLineBreak(%q) = %d, %d, want %d, %d", s, i, size, want, wantSize)
+	}
+	if got, want := indexTerminator(s), strings.IndexFunc(s, isTerminator); got != want {
+		t.Fatalf("indexTerminator(%q) = %d, want %d", s, got, want)
+	}
+}
+
 func FuzzIndexFastPaths(f *testing.F) {
 	f.Add("a.\n")
 	f.Add("\xe2\u2028…\xe3\x80。\u0085？")
-	f.Fuzz(func(t *testing.T, s string) {
-		i, size := indexLineBreak(s)
-		want, wantSize := strings.IndexFunc(s, isLineBreak), 0
-		if want >= 0 {
-			_, wantSize = utf8.DecodeRuneInString(s[want:])
-		}
-		if i != want || size != wantSize {
-			t.Fatalf("indexLineBreak(%q) = %d, %d, want %d, %d", s, i, size, want, wantSize)
-		}
-		if got, want := indexTerminator(s), strings.IndexFunc(s, isTerminator); got != want {
-			t.Fatalf("indexTerminator(%q) = %d, want %d", s, got, want)
-		}
-	})
+	f.Fuzz(checkIndexFastPaths)
 }
 
 // maxListed is the length of the longest word that listed and

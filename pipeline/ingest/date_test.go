@@ -2,8 +2,6 @@ package ingest
 
 import (
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -317,14 +315,8 @@ func TestDateMonthWords(t *testing.T) {
 	if gated < 2000 {
 		t.Fatalf("only %d month words are tried", gated)
 	}
-	files, _ := filepath.Glob("../../testdata/*/articles/*.txt")
-	seeds, _ := filepath.Glob("../../seeds/*.txt")
-	for _, f := range append(seeds, files...) {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkDateMonthWords(t, string(data))
+	for _, f := range corpusFiles(t) {
+		checkDateMonthWords(t, string(f.data))
 	}
 }
 

@@ -2,8 +2,6 @@ package ingest
 
 import (
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -53,14 +51,8 @@ func TestGates(t *testing.T) {
 		}
 		lines = append(lines, b.String())
 	}
-	files, _ := filepath.Glob("../../testdata/*/articles/*.txt")
-	seeds, _ := filepath.Glob("../../seeds/*.txt")
-	for _, f := range append(seeds, files...) {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		text, err := decode(f, data)
+	for _, f := range corpusFiles(t) {
+		text, err := decode(f.path, f.data)
 		if err != nil {
 			continue
 		}
@@ -129,15 +121,8 @@ func headerFieldsRegexp(line string) []field {
 // and text.
 func TestHeaderFieldsFastPath(t *testing.T) {
 	var lines []string
-	for _, glob := range []string{"../../seeds/*.txt", "../../testdata/*/articles/*.txt"} {
-		files, _ := filepath.Glob(glob)
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			lines = append(lines, strings.Split(string(b), "\n")...)
-		}
+	for _, f := range corpusFiles(t) {
+		lines = append(lines, strings.Split(string(f.data), "\n")...)
 	}
 	parts := []string{"Title", "DATE", "publication date", "Publication  Date", "Author", "url", "LINK", "lin\u212a",
 		"ſource", "tİtle", "Issue", " ", "  ", ":", ": ", "x", "Kazakhstan", "\t", "\v", "\u00a0", "Tags", " Volume: 5"}

@@ -78,14 +78,8 @@ func TestParaWords(t *testing.T) {
 		}
 		check(fmt.Sprintf("%q", b.String()), []byte(b.String()))
 	}
-	files, _ := filepath.Glob("../../testdata/*/articles/*.txt")
-	seeds, _ := filepath.Glob("../../seeds/*.txt")
-	for _, f := range append(seeds, files...) {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		check(f, data)
+	for _, f := range corpusFiles(t) {
+		check(f.path, f.data)
 	}
 }
 
@@ -102,15 +96,8 @@ func TestHeaderFieldsPrecheck(t *testing.T) {
 		return headerFields(line) // the pre-check passes when the regexp matches at the start
 	}
 	var lines []string
-	for _, glob := range []string{"../../seeds/*.txt", "../../testdata/*/articles/*.txt"} {
-		files, _ := filepath.Glob(glob)
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			lines = append(lines, strings.Split(string(b), "\n")...)
-		}
+	for _, f := range corpusFiles(t) {
+		lines = append(lines, strings.Split(string(f.data), "\n")...)
 	}
 	rng := rand.New(rand.NewPCG(4, 4))
 	parts := []string{"Title", "DATE", "publication date", "Author", "url", " ", "  ", ":", ": ", "x", "Kazakhstan", "\t", "Tags"}
@@ -168,4 +155,29 @@ func TestHasLongLine(t *testing.T) {
 	if long < 1000 {
 		t.Fatalf("only %d files have a long line", long)
 	}
+}
+
+// corpusFile is an article the fast-path tests check on.
+type corpusFile struct {
+	path string
+	data []byte
+}
+
+// corpusFiles returns the seed articles and those of every test corpus.
+func corpusFiles(t *testing.T) []corpusFile {
+	t.Helper()
+	seeds, _ := filepath.Glob("../../seeds/*.txt")
+	files, _ := filepath.Glob("../../testdata/*/articles/*.txt")
+	var out []corpusFile
+	for _, f := range append(seeds, files...) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, corpusFile{f, data})
+	}
+	if len(out) == 0 {
+		t.Fatal("no articles under ../../seeds or ../../testdata")
+	}
+	return out
 }

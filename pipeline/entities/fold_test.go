@@ -2,8 +2,6 @@ package entities
 
 import (
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -51,16 +49,7 @@ func isVowel(r rune) bool { return strings.ContainsRune("aeiou", r) }
 // quotes among them.
 func TestAppendTranslit(t *testing.T) {
 	var words []string
-	files, _ := filepath.Glob("../../seeds/*.txt")
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, tok := range tokenize(string(b), nil) {
-			words = append(words, tok.text)
-		}
-	}
+	words = append(words, seedWords(t)...)
 	for _, e := range kb.Default().Entries {
 		for _, s := range slices.Concat([]string{e.Name}, e.Aliases, e.Acronyms, e.Short, e.Adjectives, e.Seats) {
 			for _, tok := range tokenize(s, nil) {
@@ -74,13 +63,7 @@ func TestAppendTranslit(t *testing.T) {
 		strings.Repeat("x", maxFast), strings.Repeat("ab", maxFast), strings.Repeat("Ж", maxFast), "a\xffb", "\xffi\xff")
 	rng := rand.New(rand.NewPCG(1, 1))
 	alphabet := []rune("adzhkstcyxwieouYEZKDH'-.1’‘–йиеёЖжнЁçéÉıłø")
-	for range 30000 {
-		b := make([]rune, 1+rng.IntN(9))
-		for i := range b {
-			b[i] = alphabet[rng.IntN(len(alphabet))]
-		}
-		words = append(words, string(b))
-	}
+	words = append(words, randomWords(rng, alphabet, 30000, 1, 10)...)
 	for _, w := range words {
 		want := translitSlow(w)
 		if got := translit(w); got != want {
@@ -191,25 +174,10 @@ func TestSlug(t *testing.T) {
 	for _, e := range kb.Default().Entries {
 		names = append(names, slices.Concat([]string{e.Name}, e.Aliases, e.Short)...)
 	}
-	files, _ := filepath.Glob("../../seeds/*.txt")
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, tok := range tokenize(string(b), nil) {
-			names = append(names, tok.text)
-		}
-	}
+	names = append(names, seedWords(t)...)
 	rng := rand.New(rand.NewPCG(2, 2))
 	alphabet := []rune("aZ09 -'.’éЖ(")
-	for range 20000 {
-		b := make([]rune, rng.IntN(12))
-		for i := range b {
-			b[i] = alphabet[rng.IntN(len(alphabet))]
-		}
-		names = append(names, string(b))
-	}
+	names = append(names, randomWords(rng, alphabet, 20000, 0, 12)...)
 	for _, n := range names {
 		want := slugRef(n)
 		if got := slug(n); got != want {

@@ -1,8 +1,6 @@
 package entities
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 	"unicode"
@@ -113,14 +111,7 @@ func tokenizeTexts(t testing.TB) []string {
 		"Président Tokaïev", "e\u0301tat", "x\u00a0y\tz\r\n", "Ş.Ş.", "İstanbul", "ABC’S", "end's", "a-", "-a", "'s",
 		"\xff\xfe broken \xe2\x80 utf8’", "Ми́ша’s", "１２３ ＡＢＣ",
 	}
-	files, _ := filepath.Glob("../../seeds/*.txt")
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, string(b))
-	}
+	texts = append(texts, seedTexts(t)...)
 	return texts
 }
 

@@ -1,8 +1,6 @@
 package entities
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -25,14 +23,7 @@ func TestTrie(t *testing.T) {
 	for key := range r.roles {
 		texts = append(texts, key)
 	}
-	files, _ := filepath.Glob("../../seeds/*.txt")
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, string(b))
-	}
+	texts = append(texts, seedTexts(t)...)
 	hits := 0
 	for _, text := range texts {
 		a := &article{r: r, sc: &scratch{words: map[string]*wordInfo{}}, text: text}
@@ -104,14 +95,8 @@ func TestMatch(t *testing.T) {
 		w := strings.Split(key, " ")
 		span[w[0]] = max(span[w[0]], len(w))
 	}
-	files, _ := filepath.Glob("../../seeds/*.txt")
 	matches := 0
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		text := string(b)
+	for f, text := range seedTexts(t) {
 		a := &article{r: r, sc: &scratch{words: map[string]*wordInfo{}}, text: text}
 		a.toks = tokenize(text, nil)
 		for k := range a.toks {
@@ -125,7 +110,7 @@ func TestMatch(t *testing.T) {
 				ge, gcs := a.match(i, end)
 				we, wcs := matchRef(a, span, i, end)
 				if ge != we || !slices.Equal(gcs, wcs) {
-					t.Errorf("%s: match(%d, %d) = %d %v, want %d %v", f, i, end, ge, gcs, we, wcs)
+					t.Errorf("seed article %d: match(%d, %d) = %d %v, want %d %v", f, i, end, ge, gcs, we, wcs)
 				}
 				if ge > i {
 					matches++

@@ -1,8 +1,6 @@
 package entities
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -19,16 +17,7 @@ func TestWordInfo(t *testing.T) {
 		t.Fatal(err)
 	}
 	words := []string{"Gen.", "President", "president", "Russian-led", "anti-Western", "pro-Russian", "Russian‐led", "Russian‑led", "Kazakh-2", "a-", "-b", "newspaper", "Agency", "Foreign", "Kazakh", "NATO", "Mr.", "May", "O’Brien", "Président", ".", "82nd", "1st", "5th", "22"}
-	files, _ := filepath.Glob("../../seeds/*.txt")
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, tok := range tokenize(string(b), nil) {
-			words = append(words, tok.text)
-		}
-	}
+	words = append(words, seedWords(t)...)
 	ref := cueReference()
 	for _, w := range words {
 		info := r.newWordInfo(w)

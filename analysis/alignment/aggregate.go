@@ -36,6 +36,9 @@ type Interval struct {
 type Article struct {
 	// Score is nil when no sentence is evidence.
 	Score *float64
+	// Step is Score on the five steps of GUIDELINE.md's article
+	// alignment (-1, -0.5, 0, 0.5, 1); nil with Score. See Params.Step.
+	Step *float64
 	// Russia and West are the components of the first and the second
 	// pole (Russia and the West by default).
 	Russia, West float64
@@ -60,26 +63,30 @@ func Seed(id string, seed uint64) uint64 {
 // the default shrinkage (2), the default lede weight (2) and the given
 // bootstrap seed.
 func Aggregate(ss []Sentence, seed uint64) Article {
-	return aggregate(ss, DefaultParams.Shrinkage, DefaultParams.Lede, seed)
+	return aggregate(ss, DefaultParams, seed)
 }
 
 // AggregateK is Aggregate with shrinkage k.
 func AggregateK(ss []Sentence, k float64, seed uint64) Article {
-	return aggregate(ss, k, DefaultParams.Lede, seed)
+	p := DefaultParams
+	p.Shrinkage = k
+	return aggregate(ss, p, seed)
 }
 
-// aggregate is Aggregate with shrinkage k and the weight lede of the
-// first sentence.
-func aggregate(ss []Sentence, k, lede float64, seed uint64) Article {
+// aggregate is Aggregate with the shrinkage, the lede weight and the
+// steps of p.
+func aggregate(ss []Sentence, p Params, seed uint64) Article {
 	x := make([]float64, len(ss))
 	for i, s := range ss {
 		x[i] = s.Score
 	}
 	if len(x) > 0 {
-		x[0] *= lede
+		x[0] *= p.Lede
 	}
-	a := combine(x, k, seed)
+	a := combine(x, p.Shrinkage, seed)
 	if a.Score != nil {
+		step := p.Step(*a.Score)
+		a.Step = &step
 		a.Drivers = Evidence(ss, 5)
 	}
 	return a
@@ -494,5 +501,26 @@ func Evidence(ss []Sentence, n int) []Driver {
 // Aggregate combines the scored sentences of an article, in order, with
 // l's shrinkage and lede weight.
 func (l *Lexicon) Aggregate(ss []Sentence, seed uint64) Article {
-	return aggregate(ss, l.Params.Shrinkage, l.Params.Lede, seed)
+	return aggregate(ss, l.Params, seed)
+}
+
+// Step reads an article score on the five steps annotators use for an
+// article's alignment (GUIDELINE.md: -1, -0.5, 0, 0.5, 1): 0 when |score|
+// is below StepZero (by default 0.1, the band the guideline's evaluation
+// reads as 0), ±1 from StepFull (by default 0.5: with the default
+// shrinkage of 2, one pole's evidence at least three times the other's
+// plus 2), ±0.5 between.
+func (p Params) Step(score float64) float64 {
+	a := math.Abs(score)
+	v := 0.0
+	switch {
+	case a >= p.StepFull:
+		v = 1
+	case a >= p.StepZero:
+		v = 0.5
+	}
+	if score < 0 && v != 0 {
+		v = -v
+	}
+	return v
 }

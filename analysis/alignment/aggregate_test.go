@@ -71,15 +71,39 @@ func TestAggregate(t *testing.T) {
 			t.Errorf("%s: Aggregate = score %v russia %v west %v evidence %d, want %v %v %v %d",
 				tt.name, *a.Score, a.Russia, a.West, a.Evidence, tt.score, tt.russia, tt.west, tt.evidence)
 		}
+		if a.Step == nil || *a.Step != DefaultParams.Step(*a.Score) {
+			t.Errorf("%s: step %v, want DefaultParams.Step(%v)", tt.name, a.Step, *a.Score)
+		}
 		if a.Interval == nil || a.Interval.Low > *a.Score+1e-9 || a.Interval.High < *a.Score-1e-9 || a.Resamples != Resamples {
 			t.Errorf("%s: interval %+v (%d resamples) does not hold score %v", tt.name, a.Interval, a.Resamples, *a.Score)
 		}
 	}
-	if a := Aggregate([]Sentence{sent(0), sent(0)}, 1); a.Score != nil || a.Interval != nil || a.Evidence != 0 || a.Drivers != nil {
+	if a := Aggregate([]Sentence{sent(0), sent(0)}, 1); a.Score != nil || a.Step != nil || a.Interval != nil || a.Evidence != 0 || a.Drivers != nil {
 		t.Errorf("Aggregate(no evidence) = %+v, want nil score and interval", a)
 	}
 	if a := Aggregate(nil, 1); a.Score != nil {
 		t.Errorf("Aggregate(nil) score = %v, want nil", *a.Score)
+	}
+}
+
+// TestStep: the default steps have their edges at 0.1 (the guideline's
+// zero band) and 0.5, closed below, symmetric, with no negative zero.
+func TestStep(t *testing.T) {
+	for _, tt := range []struct{ score, want float64 }{
+		{0, 0}, {0.0999, 0}, {-0.0999, 0}, {0.1, 0.5}, {-0.1, -0.5},
+		{0.4999, 0.5}, {0.5, 1}, {-0.5, -1}, {0.99, 1}, {-1, -1},
+		// One clear sentence (0.2) is +0.5; twenty clear ones (0.84) +1.
+		{1.0 / 11, 0}, {0.2, 0.5}, {21.0 / 25, 1},
+	} {
+		got := DefaultParams.Step(tt.score)
+		if got != tt.want || math.Signbit(got) != (tt.want < 0) {
+			t.Errorf("Step(%v) = %v, want %v", tt.score, got, tt.want)
+		}
+	}
+	p := DefaultParams
+	p.StepZero, p.StepFull = 0.2, 0.3
+	if got := p.Step(0.25); got != 0.5 {
+		t.Errorf("Step(0.25) with edges 0.2 and 0.3 = %v, want 0.5", got)
 	}
 }
 

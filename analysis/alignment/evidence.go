@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -42,7 +43,8 @@ func WriteEvidence(w io.Writer, docs []Doc, n int, poles [2]Pole) error {
 // written as articles are scored. Errors are those of w, for the caller
 // to check (a bufio.Writer keeps the first).
 func WriteEvidenceHead(w io.Writer, poles [2]Pole) {
-	fmt.Fprintf(w, "# Alignment evidence\n\nScore in [-1, 1]: +1 leans toward %s, -1 toward %s; null without evidence.\n", poles[0].Label, poles[1].Label)
+	fmt.Fprintf(w, "# Alignment evidence\n\nScore in [-1, 1]: +1 leans toward %s, -1 toward %s; null without evidence. "+
+		"Step: the score on the five steps of an annotator's article alignment (-1, -0.5, 0, +0.5, +1).\n", poles[0].Label, poles[1].Label)
 }
 
 // WriteEvidenceDoc writes the part of one article (see WriteEvidence).
@@ -58,6 +60,9 @@ func WriteEvidenceDoc(w io.Writer, d Doc, n int, poles [2]Pole) {
 		return
 	}
 	fmt.Fprintf(w, " — score %s", f2(*a.Score))
+	if a.Step != nil {
+		fmt.Fprintf(w, ", step %s: %s", signedStep(*a.Step), StepLabel(*a.Step, poles))
+	}
 	if a.Interval != nil {
 		fmt.Fprintf(w, " (95%% CI %s to %s, %d resamples)", f2(a.Interval.Low), f2(a.Interval.High), a.Resamples)
 	}
@@ -80,3 +85,27 @@ func f2(x float64) string {
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// StepLabel says in words what an article's step (see Params.Step) means.
+func StepLabel(step float64, poles [2]Pole) string {
+	switch {
+	case step >= 1:
+		return "aligned with " + poles[0].Label
+	case step > 0:
+		return "leans toward " + poles[0].Label
+	case step <= -1:
+		return "aligned with " + poles[1].Label
+	case step < 0:
+		return "leans toward " + poles[1].Label
+	}
+	return "balanced"
+}
+
+// signedStep writes a step with its sign: +1, +0.5, 0, -0.5, -1.
+func signedStep(step float64) string {
+	s := strconv.FormatFloat(step, 'f', -1, 64)
+	if step > 0 {
+		s = "+" + s
+	}
+	return s
+}

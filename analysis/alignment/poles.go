@@ -48,6 +48,8 @@ type Params struct {
 	Saturation     float64 // cap of one clause's evidence toward one pole
 	Shrinkage      float64 // k of the article and actor score (R-W)/(R+W+k)
 	Lede           float64 // weight of an article's first sentence in its score
+	StepZero       float64 // |score| below which an article's step is 0
+	StepFull       float64 // |score| from which an article's step is ±1 (±0.5 between)
 	NegationWindow int     // words a negation reaches forward
 	GovernWindow   int     // words an away cue reaches to reverse the next cue
 }
@@ -56,6 +58,7 @@ type Params struct {
 var DefaultParams = Params{
 	Comention: 0.25, Hedge: 0.5, Concession: 0.35, Adversative: 0.5, Aside: 0.35,
 	Fallback: 0.5, Carry: 0.75, Implicit: 0.5, Continuation: 0.1, Balance: 0.7, Saturation: 1.5, Shrinkage: 2, Lede: 2,
+	StepZero: 0.1, StepFull: 0.5,
 	NegationWindow: 4, GovernWindow: 4,
 }
 
@@ -340,6 +343,10 @@ func parseLexicon(name, text string) (*Lexicon, error) {
 	if subject == 0 {
 		return fail(0, "[poles] has no \"subject:\" line")
 	}
+	if p := l.Params; p.StepZero >= p.StepFull || p.StepFull > 1 {
+		return fail(max(settings["step-zero"], settings["step-full"]),
+			"step-zero (%g) and step-full (%g): want 0 <= step-zero < step-full <= 1", p.StepZero, p.StepFull)
+	}
 	for _, b := range l.SubjectBlocs {
 		for _, p := range poles {
 			for _, pb := range p.Blocs {
@@ -448,7 +455,7 @@ func (p *Params) set(key, val string) string {
 		"comention": &p.Comention, "hedge": &p.Hedge, "concession": &p.Concession,
 		"adversative": &p.Adversative, "aside": &p.Aside, "fallback": &p.Fallback,
 		"carry": &p.Carry, "implicit": &p.Implicit, "continuation": &p.Continuation, "balance": &p.Balance, "saturation": &p.Saturation,
-		"shrinkage": &p.Shrinkage, "lede": &p.Lede,
+		"shrinkage": &p.Shrinkage, "lede": &p.Lede, "step-zero": &p.StepZero, "step-full": &p.StepFull,
 	}
 	ints := map[string]*int{"negation-window": &p.NegationWindow, "govern-window": &p.GovernWindow}
 	if q, ok := floats[key]; ok {

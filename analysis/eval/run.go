@@ -31,9 +31,11 @@ type Sentence struct {
 }
 
 // Alignment is the pipeline's article-level alignment; Score is nil when the
-// pipeline wrote null.
+// pipeline wrote null. Step is the score on the guideline's five steps;
+// nil when null or absent (runs before it existed).
 type Alignment struct {
 	Score *float64 `json:"score"`
+	Step  *float64 `json:"step"`
 }
 
 // LoadRun reads a run's articles.json ({"articles": [...]}).

@@ -66,13 +66,16 @@ type ConfusionRow struct {
 
 // AlignmentScores compares article-level alignment: the Spearman rank
 // correlation of system and gold scores over the gold articles (NaN when
-// undefined) and the share of articles whose sign agrees.
+// undefined) and the share of articles whose sign agrees. SpearmanSteps is
+// the correlation of the system's steps (its score on the gold's five
+// steps) with the gold; NaN when the run has no steps.
 type AlignmentScores struct {
-	N         int   `json:"n"`
-	Null      int   `json:"null"` // null or missing system scores, taken as 0
-	Spearman  Value `json:"spearman"`
-	SignAgree Value `json:"sign_agree"`
-	Agreed    int   `json:"agreed"`
+	N             int   `json:"n"`
+	Null          int   `json:"null"` // null or missing system scores, taken as 0
+	Spearman      Value `json:"spearman"`
+	SpearmanSteps Value `json:"spearman_steps"`
+	SignAgree     Value `json:"sign_agree"`
+	Agreed        int   `json:"agreed"`
 }
 
 // ArticleReport is the score of one gold article with the errors behind it.
@@ -138,7 +141,8 @@ func Score(gold []Gold, run []Article) Report {
 
 	r := Report{GoldArticles: len(golds), Missing: []string{}, Articles: []ArticleReport{}}
 	counts := newSentenceCounts()
-	var gx, sx []float64
+	var gx, sx, tx []float64
+	steps := true // every scored article has a step
 	used := make(map[string]bool)
 	for _, g := range golds {
 		id := articleID(g.Article)
@@ -164,6 +168,14 @@ func Score(gold []Gold, run []Article) Report {
 		}
 		gx = append(gx, g.Alignment)
 		sx = append(sx, s)
+		switch st := a.Alignment.Step; {
+		case st != nil && !math.IsNaN(*st):
+			tx = append(tx, *st)
+		case ar.Alignment.Defined():
+			steps = false // a score without a step: a run from before steps
+		default:
+			tx = append(tx, 0)
+		}
 		if ar.SignAgrees {
 			r.Alignment.Agreed++
 		}
@@ -179,6 +191,10 @@ func Score(gold []Gold, run []Article) Report {
 	r.Sentences = counts.scores()
 	r.Alignment.N = len(golds)
 	r.Alignment.Spearman = Value(Spearman(sx, gx))
+	r.Alignment.SpearmanSteps = NA
+	if steps {
+		r.Alignment.SpearmanSteps = Value(Spearman(tx, gx))
+	}
 	r.Alignment.SignAgree = ratio(r.Alignment.Agreed, len(golds))
 	return r
 }

@@ -454,3 +454,29 @@ func TestScoreOrder(t *testing.T) {
 		t.Errorf("Score(reversed) = %+v, want %+v", got, want)
 	}
 }
+
+// TestSpearmanSteps: on the seeds' gold alignments (1, 1, 1, 0.5, 0.5)
+// any untied score reaches 0.866 at best, while steps that tie as the
+// gold does reach 1; a null score counts as step 0, and a run whose
+// scores carry no steps has no steps Spearman.
+func TestSpearmanSteps(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	gold := []Gold{{Article: "a", Alignment: 1}, {Article: "b", Alignment: 1}, {Article: "c", Alignment: 1},
+		{Article: "d", Alignment: 0.5}, {Article: "e", Alignment: 0.5}, {Article: "f", Alignment: 0}}
+	run := []Article{
+		{ID: "a", Alignment: Alignment{Score: f(0.77), Step: f(1)}},
+		{ID: "b", Alignment: Alignment{Score: f(0.65), Step: f(1)}},
+		{ID: "c", Alignment: Alignment{Score: f(0.84), Step: f(1)}},
+		{ID: "d", Alignment: Alignment{Score: f(0.38), Step: f(0.5)}},
+		{ID: "e", Alignment: Alignment{Score: f(0.49), Step: f(0.5)}},
+		{ID: "f"}, // null score: 0 and step 0
+	}
+	r := Score(gold, run)
+	if !near(r.Alignment.SpearmanSteps, 1) || !near(r.Alignment.Spearman, Spearman([]float64{0.77, 0.65, 0.84, 0.38, 0.49, 0}, []float64{1, 1, 1, 0.5, 0.5, 0})) {
+		t.Errorf("Spearman %v, of steps %v, want the scores' and 1", r.Alignment.Spearman, r.Alignment.SpearmanSteps)
+	}
+	run[4].Alignment.Step = nil
+	if r := Score(gold, run); r.Alignment.SpearmanSteps.Defined() {
+		t.Errorf("a score without a step: Spearman of steps %v, want n/a", r.Alignment.SpearmanSteps)
+	}
+}

@@ -28,6 +28,7 @@ func (r Report) WriteText(w io.Writer) error {
 	a := r.Alignment
 	fmt.Fprintf(b, "\narticles  n %d, null or missing scores %d (taken as 0)\n", a.N, a.Null)
 	fmt.Fprintf(b, "  %-12s %9s\n", "Spearman", a.Spearman)
+	fmt.Fprintf(b, "  %-12s %9s  (the score on the gold's five steps)\n", "  of steps", a.SpearmanSteps)
 	fmt.Fprintf(b, "  %-12s %9s  (%d/%d)\n", "sign agrees", a.SignAgree, a.Agreed, a.N)
 
 	fmt.Fprintf(b, "\n%-28s %7s %7s %7s %7s %6s %6s %5s\n", "article", "ent F1", "untyped", "src F1", "sent", "gold", "system", "sign")

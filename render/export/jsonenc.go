@@ -85,6 +85,12 @@ func appendArticle(b []byte, a *analysis.Article) ([]byte, error) {
 	} else {
 		e.float(round(*al.Score))
 	}
+	e.raw(`,"step":`)
+	if al.Step == nil {
+		e.raw("null")
+	} else {
+		e.float(*al.Step)
+	}
 	e.raw(`,"russia":`)
 	e.float(round(al.Russia))
 	e.raw(`,"west":`)

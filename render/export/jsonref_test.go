@@ -50,6 +50,7 @@ type (
 	}
 	jsonAlignment struct {
 		Score     *float64      `json:"score"`
+		Step      *float64      `json:"step"`
 		Russia    float64       `json:"russia"`
 		West      float64       `json:"west"`
 		Evidence  int           `json:"evidence"`
@@ -93,6 +94,7 @@ func article(a *analysis.Article) jsonArticle {
 	if al.Score != nil {
 		s := round(*al.Score)
 		ja.Alignment.Score = &s
+		ja.Alignment.Step = al.Step
 	}
 	if al.Interval != nil {
 		ja.Alignment.Interval = &jsonInterval{Low: round(al.Interval.Low), High: round(al.Interval.High)}
@@ -165,7 +167,7 @@ func TestAppendArticle(t *testing.T) {
 	e := arts[0]
 	e.Doc.Title, e.Doc.Author, e.Doc.Date, e.File = odd, odd, "", odd
 	e.Sources = []string{odd, ""}
-	e.Alignment.Score, e.Alignment.Interval = nil, nil
+	e.Alignment.Score, e.Alignment.Step, e.Alignment.Interval = nil, nil, nil
 	e.Alignment.Russia, e.Alignment.West = 1e-7, 3e21
 	e.Sentences = append([]pipeline.Sentence(nil), e.Sentences...)
 	e.Sentences[0].Text = odd

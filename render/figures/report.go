@@ -92,6 +92,9 @@ func Report(res *analysis.Result, svgs map[string][]byte, generator string) repo
 		if al.Score != nil {
 			ra.Score = *al.Score
 		}
+		if al.Step != nil {
+			ra.Reading = alignment.StepLabel(*al.Step, res.Poles)
+		}
 		if al.Interval != nil {
 			ra.Lo, ra.Hi = al.Interval.Low, al.Interval.High
 		}

@@ -80,9 +80,12 @@ type Article struct {
 	// Score is the article's alignment score in [-1, 1]; NaN: no
 	// evidence. Lo and Hi bound its interval; NaN: none.
 	Score, Lo, Hi float64
-	Evidence      int     // stance sentences
-	Russia, West  float64 // the components toward the positive and the negative pole
-	Sources       []string
+	// Reading is the score's step in words ("leans toward Russia");
+	// empty without evidence.
+	Reading      string
+	Evidence     int     // stance sentences
+	Russia, West float64 // the components toward the positive and the negative pole
+	Sources      []string
 	// Sentences are the evidence sentences behind the score, in the
 	// order to show (strongest first, say).
 	Sentences []Sentence

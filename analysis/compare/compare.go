@@ -30,6 +30,7 @@ type Baseline struct {
 type Placement struct {
 	ID, Title string
 	Score     *float64 // nil without evidence
+	Step      *float64 // the score on the guideline's five steps; nil with Score
 	Interval  *alignment.Interval
 	Evidence  int
 	// Percentile is the share of baseline scores below the article's,
@@ -110,7 +111,7 @@ func Compare(base, combined *analysis.Result, newIDs []string) *Report {
 		if !isNew[a.Doc.ID] {
 			continue
 		}
-		p := Placement{ID: a.Doc.ID, Title: a.Doc.Title, Score: a.Alignment.Score, Interval: a.Alignment.Interval, Evidence: a.Alignment.Evidence, Percentile: math.NaN(), Z: math.NaN()}
+		p := Placement{ID: a.Doc.ID, Title: a.Doc.Title, Score: a.Alignment.Score, Step: a.Alignment.Step, Interval: a.Alignment.Interval, Evidence: a.Alignment.Evidence, Percentile: math.NaN(), Z: math.NaN()}
 		if p.Score != nil && r.Baseline.Scored > 0 {
 			p.Percentile = percentile(r.Baseline.Scores, *p.Score)
 			if r.Baseline.SD > 0 {
@@ -322,12 +323,24 @@ func explain(r *Report, p Placement) string {
 		return b.String()
 	}
 	s := *p.Score
-	fmt.Fprintf(&b, "%s scores %+.2f (%s) on %s", name, s, toward(s), plural(p.Evidence, "evidence sentence"))
+	reading := toward(s)
+	if p.Step != nil {
+		reading = alignment.StepLabel(*p.Step, r.Poles)
+	}
+	fmt.Fprintf(&b, "%s scores %+.2f (%s) on %s", name, s, reading, plural(p.Evidence, "evidence sentence"))
 	if r.Baseline.Scored == 0 {
 		b.WriteString("; the baseline has no scored article to compare with.")
 		return b.String()
 	}
-	fmt.Fprintf(&b, ", at the %s percentile of the baseline (%d scored articles, mean %+.2f, %s)", ordinal(int(math.Round(p.Percentile))), r.Baseline.Scored, r.Baseline.Mean, toward(r.Baseline.Mean))
+	base := fmt.Sprintf("the baseline (%s, mean %+.2f, %s)", plural(r.Baseline.Scored, "scored article"), r.Baseline.Mean, toward(r.Baseline.Mean))
+	switch pc := p.Percentile; {
+	case pc == 0:
+		fmt.Fprintf(&b, ", below every article of %s", base)
+	case pc == 100:
+		fmt.Fprintf(&b, ", above every article of %s", base)
+	default:
+		fmt.Fprintf(&b, ", at the %s percentile of %s", ordinal(int(math.Round(pc))), base)
+	}
 	if !math.IsNaN(p.Z) {
 		fmt.Fprintf(&b, ", %+.1f standard deviations from its mean", p.Z)
 	}

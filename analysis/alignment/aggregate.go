@@ -60,13 +60,14 @@ func Seed(id string, seed uint64) uint64 {
 }
 
 // Aggregate combines the scored sentences of an article, in order, with
-// the default shrinkage (2), the default lede weight (2) and the given
-// bootstrap seed.
+// the default shrinkage (2), lede weight (2) and step edges (0.1, 0.5)
+// and the given bootstrap seed.
 func Aggregate(ss []Sentence, seed uint64) Article {
 	return aggregate(ss, DefaultParams, seed)
 }
 
-// AggregateK is Aggregate with shrinkage k.
+// AggregateK is Aggregate with shrinkage k. The step edges stay the
+// defaults, whose meaning (see Params.Step) assumes k = 2.
 func AggregateK(ss []Sentence, k float64, seed uint64) Article {
 	p := DefaultParams
 	p.Shrinkage = k
@@ -499,24 +500,24 @@ func Evidence(ss []Sentence, n int) []Driver {
 }
 
 // Aggregate combines the scored sentences of an article, in order, with
-// l's shrinkage and lede weight.
+// l's shrinkage, lede weight and step edges.
 func (l *Lexicon) Aggregate(ss []Sentence, seed uint64) Article {
 	return aggregate(ss, l.Params, seed)
 }
 
 // Step reads an article score on the five steps annotators use for an
 // article's alignment (GUIDELINE.md: -1, -0.5, 0, 0.5, 1): 0 when |score|
-// is below StepZero (by default 0.1, the band the guideline's evaluation
-// reads as 0), ±1 from StepFull (by default 0.5: with the default
-// shrinkage of 2, one pole's evidence at least three times the other's
-// plus 2), ±0.5 between.
+// is at most StepZero (by default 0.1: the band the guideline's evaluation
+// reads as 0, with eval's allowance for float noise), ±1 from StepFull
+// (by default 0.5: with the default shrinkage of 2, one pole's evidence
+// at least three times the other's plus 2), ±0.5 between.
 func (p Params) Step(score float64) float64 {
 	a := math.Abs(score)
 	v := 0.0
 	switch {
 	case a >= p.StepFull:
 		v = 1
-	case a >= p.StepZero:
+	case a > p.StepZero+stepSlack:
 		v = 0.5
 	}
 	if score < 0 && v != 0 {
@@ -524,3 +525,7 @@ func (p Params) Step(score float64) float64 {
 	}
 	return v
 }
+
+// stepSlack keeps a score that is StepZero up to float noise (0.3 - 0.2)
+// at step 0, as eval's sign rule does.
+const stepSlack = 1e-9

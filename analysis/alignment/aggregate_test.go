@@ -86,24 +86,42 @@ func TestAggregate(t *testing.T) {
 	}
 }
 
-// TestStep: the default steps have their edges at 0.1 (the guideline's
-// zero band) and 0.5, closed below, symmetric, with no negative zero.
+// stepTests: the default edges are 0.1, where eval's zero band ends
+// (GUIDELINE.md "Scoring": a score within ±0.1 is 0, float noise
+// included), and 0.5; symmetric, with no negative zero. The last three
+// are the article scores of aggregateTests: one co-mention (1/11), one
+// clear sentence as lede (0.2 weighs 0.4: 1/6) and twenty clear
+// sentences (21/25).
+var stepTests = []struct{ score, want float64 }{
+	{0, 0}, {math.Copysign(0, -1), 0}, {0.0999, 0}, {-0.0999, 0},
+	{0.1, 0}, {-0.1, 0}, {0.3 - 0.2, 0}, {0.1001, 0.5}, {-0.1001, -0.5},
+	{0.4999, 0.5}, {0.5, 1}, {-0.5, -1}, {0.99, 1}, {-1, -1},
+	{1.0 / 11, 0}, {1.0 / 6, 0.5}, {21.0 / 25, 1},
+}
+
 func TestStep(t *testing.T) {
-	for _, tt := range []struct{ score, want float64 }{
-		{0, 0}, {0.0999, 0}, {-0.0999, 0}, {0.1, 0.5}, {-0.1, -0.5},
-		{0.4999, 0.5}, {0.5, 1}, {-0.5, -1}, {0.99, 1}, {-1, -1},
-		// One clear sentence (0.2) is +0.5; twenty clear ones (0.84) +1.
-		{1.0 / 11, 0}, {0.2, 0.5}, {21.0 / 25, 1},
-	} {
+	for _, tt := range stepTests {
 		got := DefaultParams.Step(tt.score)
 		if got != tt.want || math.Signbit(got) != (tt.want < 0) {
 			t.Errorf("Step(%v) = %v, want %v", tt.score, got, tt.want)
 		}
 	}
-	p := DefaultParams
-	p.StepZero, p.StepFull = 0.2, 0.3
-	if got := p.Step(0.25); got != 0.5 {
-		t.Errorf("Step(0.25) with edges 0.2 and 0.3 = %v, want 0.5", got)
+}
+
+// TestLexiconStep: Lexicon.Aggregate reads the steps with the edges of
+// its poles file, not the defaults.
+func TestLexiconStep(t *testing.T) {
+	l, err := ParseLexicon("p.poles", minimal+"[settings]\nstep-zero = 0.2\nstep-full = 0.3\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// One clear sentence as lede: 1/6, +0.5 by default, 0 here.
+	ss := []Sentence{sent(0.2)}
+	if a := l.Aggregate(ss, 1); a.Step == nil || *a.Step != 0 {
+		t.Errorf("Lexicon.Aggregate step = %v, want 0 (edges 0.2 and 0.3)", a.Step)
+	}
+	if a := Aggregate(ss, 1); a.Step == nil || *a.Step != 0.5 {
+		t.Errorf("Aggregate step = %v, want 0.5 (default edges)", a.Step)
 	}
 }
 

@@ -43,8 +43,8 @@ func WriteEvidence(w io.Writer, docs []Doc, n int, poles [2]Pole) error {
 // written as articles are scored. Errors are those of w, for the caller
 // to check (a bufio.Writer keeps the first).
 func WriteEvidenceHead(w io.Writer, poles [2]Pole) {
-	fmt.Fprintf(w, "# Alignment evidence\n\nScore in [-1, 1]: +1 leans toward %s, -1 toward %s; null without evidence. "+
-		"Step: the score on the five steps of an annotator's article alignment (-1, -0.5, 0, +0.5, +1).\n", poles[0].Label, poles[1].Label)
+	fmt.Fprintf(w, "# Alignment evidence\n\nScore in [-1, 1]: +1 toward %s, -1 toward %s; null without evidence. "+
+		"Step: the score on the five steps of an annotator's article alignment (-1, -0.5, 0, +0.5, +1; 0 up to ±0.1, ±1 from ±0.5 by default).\n", poles[0].Label, poles[1].Label)
 }
 
 // WriteEvidenceDoc writes the part of one article (see WriteEvidence).
@@ -60,11 +60,11 @@ func WriteEvidenceDoc(w io.Writer, d Doc, n int, poles [2]Pole) {
 		return
 	}
 	fmt.Fprintf(w, " — score %s", f2(*a.Score))
-	if a.Step != nil {
-		fmt.Fprintf(w, ", step %s: %s", signedStep(*a.Step), StepLabel(*a.Step, poles))
-	}
 	if a.Interval != nil {
 		fmt.Fprintf(w, " (95%% CI %s to %s, %d resamples)", f2(a.Interval.Low), f2(a.Interval.High), a.Resamples)
+	}
+	if a.Step != nil {
+		fmt.Fprintf(w, "; step %s, %s", signedStep(*a.Step), StepLabel(*a.Step, poles))
 	}
 	fmt.Fprintf(w, "; components %s %.2f, %s %.2f; %d evidence sentences of %d\n\n", poles[0].Label, a.Russia, poles[1].Label, a.West, a.Evidence, d.Sentences)
 	for k, dr := range a.Drivers[:min(n, len(a.Drivers))] {

@@ -48,7 +48,7 @@ type Params struct {
 	Saturation     float64 // cap of one clause's evidence toward one pole
 	Shrinkage      float64 // k of the article and actor score (R-W)/(R+W+k)
 	Lede           float64 // weight of an article's first sentence in its score
-	StepZero       float64 // |score| below which an article's step is 0
+	StepZero       float64 // |score| up to which an article's step is 0
 	StepFull       float64 // |score| from which an article's step is ±1 (±0.5 between)
 	NegationWindow int     // words a negation reaches forward
 	GovernWindow   int     // words an away cue reaches to reverse the next cue
@@ -343,9 +343,14 @@ func parseLexicon(name, text string) (*Lexicon, error) {
 	if subject == 0 {
 		return fail(0, "[poles] has no \"subject:\" line")
 	}
-	if p := l.Params; p.StepZero >= p.StepFull || p.StepFull > 1 {
-		return fail(max(settings["step-zero"], settings["step-full"]),
-			"step-zero (%g) and step-full (%g): want 0 <= step-zero < step-full <= 1", p.StepZero, p.StepFull)
+	if p := l.Params; !(p.StepZero < p.StepFull && p.StepFull < 1) {
+		// point at the setting at fault: step-full when it is out of
+		// range, else step-zero if the file sets it
+		at := settings["step-full"]
+		if p.StepFull < 1 && settings["step-zero"] != 0 {
+			at = settings["step-zero"]
+		}
+		return fail(at, "step-zero (%g) and step-full (%g): want 0 <= step-zero < step-full < 1", p.StepZero, p.StepFull)
 	}
 	for _, b := range l.SubjectBlocs {
 		for _, p := range poles {
@@ -448,7 +453,7 @@ func parseCue(line string) (*cue, string) {
 
 func (p *Params) set(key, val string) string {
 	f, err := strconv.ParseFloat(val, 64)
-	if err != nil || f < 0 || f > 100 {
+	if err != nil || !(f >= 0 && f <= 100) { // also refuses NaN
 		return fmt.Sprintf("setting %s: %q is not a number in [0, 100]", key, val)
 	}
 	floats := map[string]*float64{

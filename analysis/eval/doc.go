@@ -34,6 +34,11 @@
 //     as alignment 0 in the rank correlation and the sign share. The gold
 //     sign is exact; the system sign is 0 when |score| <= 0.1 (+1e-9 for
 //     float noise).
+//   - The Spearman of steps ranks the system's steps (its score on the
+//     gold's five steps, "step" in articles.json) instead of its scores;
+//     a null score counts as step 0. It is NaN (n/a) when a scored
+//     article has no step (a run from before steps existed) or when the
+//     steps or the gold are all equal.
 //   - Articles are matched by id (a trailing ".txt" or ".json" is dropped).
 //     A run article whose id repeats is listed as extra after the first.
 package eval

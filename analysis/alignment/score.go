@@ -971,12 +971,19 @@ func (a *analysis) phrase(i, j int) bool {
 }
 
 // negation returns the negation phrase that reaches the token at first, or
-// "".
+// "". Under a clause negation, a second negation earlier in the negated
+// part cancels it for the rest of the clause: "none of this deterred
+// Astana from deepening its partnership…" negates nothing.
 func (a *analysis) negation(first int) string {
+	c := a.clause[first]
 	if a.negAll[first] {
+		for j := first - 1; j >= 0 && a.negAll[j] && a.clause[j] == c; j-- {
+			if a.neg[j] {
+				return ""
+			}
+		}
 		return "not"
 	}
-	c := a.clause[first]
 	for j := first - 1; j >= 0 && j >= first-a.l.Params.NegationWindow; j-- {
 		if a.clause[j] != c || a.toks[j].kind == punctTok {
 			break

@@ -335,11 +335,12 @@ func explain(r *Report, p Placement) string {
 	base := fmt.Sprintf("the baseline (%s, mean %+.2f, %s)", plural(r.Baseline.Scored, "scored article"), r.Baseline.Mean, toward(r.Baseline.Mean))
 	switch pc := p.Percentile; {
 	case pc == 0:
-		fmt.Fprintf(&b, ", below every article of %s", base)
+		fmt.Fprintf(&b, ", below every scored article of %s", base)
 	case pc == 100:
-		fmt.Fprintf(&b, ", above every article of %s", base)
+		fmt.Fprintf(&b, ", above every scored article of %s", base)
 	default:
-		fmt.Fprintf(&b, ", at the %s percentile of %s", ordinal(int(math.Round(pc))), base)
+		// 1st to 99th: only the two cases above are 0th or 100th
+		fmt.Fprintf(&b, ", at the %s percentile of %s", ordinal(int(min(max(math.Round(pc), 1), 99))), base)
 	}
 	if !math.IsNaN(p.Z) {
 		fmt.Fprintf(&b, ", %+.1f standard deviations from its mean", p.Z)

@@ -66,7 +66,7 @@ func TestCompare(t *testing.T) {
 	if math.Abs(a.Z-want) > 1e-12 || a.Z >= 0 {
 		t.Errorf("z = %v, want %v (< 0)", a.Z, want)
 	}
-	for _, s := range []string{"(leans toward the West)", "below every article of the baseline (2 scored articles", "European Union"} {
+	for _, s := range []string{"(leans toward the West)", "below every scored article of the baseline (2 scored articles", "European Union"} {
 		if !strings.Contains(a.Explanation, s) {
 			t.Errorf("explanation %q lacks %q", a.Explanation, s)
 		}
@@ -97,6 +97,32 @@ func TestOrdinal(t *testing.T) {
 	for n, want := range map[int]string{0: "0th", 1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 11: "11th", 12: "12th", 13: "13th", 21: "21st", 100: "100th"} {
 		if got := ordinal(n); got != want {
 			t.Errorf("ordinal(%d) = %s, want %s", n, got, want)
+		}
+	}
+}
+
+// placeTests: where explain places a score against a baseline of 200
+// scores (percentiles in steps of 0.5): the ends in words, and a
+// percentile that rounds to 0 or 100 without being at an end as the 1st
+// or the 99th.
+var placeTests = []struct {
+	percentile float64
+	want       string
+}{
+	{0, "below every scored article of the baseline (200 scored articles"},
+	{0.25, "at the 1st percentile of the baseline"},
+	{37.5, "at the 38th percentile of the baseline"},
+	{99.75, "at the 99th percentile of the baseline"},
+	{100, "above every scored article of the baseline (200 scored articles"},
+}
+
+func TestExplainPlace(t *testing.T) {
+	r := &Report{Poles: alignment.DefaultLexicon().Poles, Baseline: Baseline{Articles: 200, Scored: 200, Mean: 0.3, SD: 0.2}}
+	score, step := 0.3, 0.5
+	for _, tt := range placeTests {
+		p := Placement{ID: "a", Score: &score, Step: &step, Percentile: tt.percentile, Z: 0}
+		if got := explain(r, p); !strings.Contains(got, tt.want) || !strings.Contains(got, "(leans toward Russia)") {
+			t.Errorf("explain(percentile %v) = %q, want it to contain %q and the step's reading", tt.percentile, got, tt.want)
 		}
 	}
 }

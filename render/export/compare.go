@@ -19,15 +19,18 @@ func ftoaNaN(x float64) string {
 	return ftoa(x)
 }
 
-// CompareTable writes one row per new article: its score and interval, its
+// CompareTable writes one row per new article: its score, step and interval, its
 // place in the baseline (percentile, z), its leading cues and actors.
 func CompareTable(w io.Writer, r *compare.Report) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"id", "title", "score", "low", "high", "evidence", "percentile", "z", "baseline_mean", "baseline_sd", "cues", "actors"})
+	cw.Write([]string{"id", "title", "score", "step", "low", "high", "evidence", "percentile", "z", "baseline_mean", "baseline_sd", "cues", "actors"})
 	for _, p := range r.Articles {
-		score, lo, hi := "", "", ""
+		score, step, lo, hi := "", "", "", ""
 		if p.Score != nil {
 			score = ftoa(*p.Score)
+		}
+		if p.Step != nil {
+			step = ftoa(*p.Step)
 		}
 		if p.Interval != nil {
 			lo, hi = ftoa(p.Interval.Low), ftoa(p.Interval.High)
@@ -39,7 +42,7 @@ func CompareTable(w io.Writer, r *compare.Report) error {
 		for _, a := range p.Actors {
 			actors = append(actors, fmt.Sprintf("%s %s", a.ID, ftoa(a.Push)))
 		}
-		cw.Write([]string{p.ID, p.Title, score, lo, hi, strconv.Itoa(p.Evidence), ftoaNaN(p.Percentile), ftoaNaN(p.Z),
+		cw.Write([]string{p.ID, p.Title, score, step, lo, hi, strconv.Itoa(p.Evidence), ftoaNaN(p.Percentile), ftoaNaN(p.Z),
 			ftoaNaN(r.Baseline.Mean), ftoaNaN(r.Baseline.SD), strings.Join(cues, "; "), strings.Join(actors, "; ")})
 	}
 	cw.Flush()

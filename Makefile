@@ -6,7 +6,7 @@ IN    ?= seeds
 OUT   ?= out
 GOLD  ?= ../shared/gold
 
-.PHONY: help build charts check-report test fuzz eval fmt clean
+.PHONY: help build charts check-report test fuzz eval quality fmt clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
@@ -41,6 +41,9 @@ fuzz: ## run every fuzz test for FUZZTIME each (default 10s)
 
 eval: charts ## score out/ against the gold annotations in ../shared/gold
 	$(BIN) eval -gold $(GOLD) -run $(OUT)/data/articles.json
+
+quality: ## the quality table of README.md: every annotated corpus, and the unseen ones pooled
+	scripts/quality.sh
 
 fmt: ## gofmt every file
 	gofmt -w $$(git ls-files '*.go')

@@ -28,6 +28,8 @@ var qualityFloors = []struct {
 	{"blind4", "../../testdata/blind4/articles", "../../testdata/blind4/gold", 0.93, 0.62, 0.77, 0.56},
 	{"blind5", "../../testdata/blind5/articles", "../../testdata/blind5/gold", 0.94, 0.65, 0.62, 0.57},
 	{"blind6", "../../testdata/blind6/articles", "../../testdata/blind6/gold", 0.95, 0.64, 0.82, 0.93},
+	{"blind7", "../../testdata/blind7/articles", "../../testdata/blind7/gold", 0.90, 0.66, 0.53, 0.58},
+	{"blind8", "../../testdata/blind8/articles", "../../testdata/blind8/gold", 0.93, 0.65, -0.35, -0.28},
 }
 
 func TestQualityFloors(t *testing.T) {

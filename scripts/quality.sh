@@ -58,22 +58,22 @@ name, path = sys.argv[1], sys.argv[2]
 r = json.load(open(path))
 a = r["alignment"]
 f = lambda v: "n/a" if v is None else "%.3f" % v
-print("| %s | %d | %d | %s | %s | %s | %s | %d/%d |" % (
-    name, r["scored"], r["sentences"]["gold"], f(r["entities"]["f1"]),
+print("| %s | %d | %d | %s | %s | %s | %s | %s | %d/%d |" % (
+    name, r["scored"], r["sentences"]["gold"], f(r["entities"]["f1"]), f(r["sources"]["f1"]),
     f(r["sentences"]["macro_f1"]), f(a["spearman"]), f(a["spearman_steps"]),
     a["agreed"], a["n"]))
 EOF
-		echo "| $name | failed: $(tail -n 1 "$log") | | | | | | |"
+		echo "| $name | failed: $(tail -n 1 "$log") | | | | | | | |"
 		return 1
 	fi
 }
 
 status=0
-echo "| corpus | articles | gold sentences | typed entity F1 | sentence macro-F1 | article Spearman | Spearman of steps | signs |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+echo "| corpus | articles | gold sentences | typed entity F1 | sources F1 | sentence macro-F1 | article Spearman | Spearman of steps | signs |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 for c in "${corpora[@]}"; do
 	if [[ ! -d $(in_of "$c") || ! -d $(gold_of "$c") ]]; then
-		echo "| $c | failed: no $(in_of "$c") or no $(gold_of "$c") | | | | | | |"
+		echo "| $c | failed: no $(in_of "$c") or no $(gold_of "$c") | | | | | | | |"
 		status=1
 		continue
 	fi
@@ -93,7 +93,7 @@ if ((${#pool[@]} > 1)); then
 	got=$(find "$work/pool/articles" -name '*.txt' | wc -l)
 	if ((got != want)); then
 		# two corpora share a file name: pooling would drop articles
-		echo "| pooled: $names | failed: $got distinct article files of $want | | | | | | |"
+		echo "| pooled: $names | failed: $got distinct article files of $want | | | | | | | |"
 		status=1
 	else
 		row "pooled: $names" "$work/pool/articles" "$work/pool/gold" || status=1

@@ -27,12 +27,13 @@ go build -o "$bin" ./cmd/alignnet || { echo "quality.sh: go build failed" >&2; e
 if [[ -n ${CORPORA:-} ]]; then
 	read -r -a corpora <<<"$CORPORA"
 else
+	# seeds, heldout, then blind, blind2, ..., blind10 in their order
 	corpora=(seeds)
-	for d in testdata/*/; do
+	while IFS= read -r d; do
 		if [[ -d $d/articles && -d $d/gold ]]; then
 			corpora+=("$(basename "$d")")
 		fi
-	done
+	done < <(echo testdata/heldout; printf '%s\n' testdata/*/ | sed 's|/$||' | grep -vx testdata/heldout | sort -V)
 fi
 if [[ -n ${POOL:-} ]]; then
 	read -r -a pool <<<"$POOL"

@@ -30,6 +30,8 @@ var qualityFloors = []struct {
 	{"blind6", "../../testdata/blind6/articles", "../../testdata/blind6/gold", 0.95, 0.64, 0.82, 0.93},
 	{"blind7", "../../testdata/blind7/articles", "../../testdata/blind7/gold", 0.90, 0.66, 0.53, 0.58},
 	{"blind8", "../../testdata/blind8/articles", "../../testdata/blind8/gold", 0.93, 0.65, -0.35, -0.28},
+	{"blind9", "../../testdata/blind9/articles", "../../testdata/blind9/gold", 0.92, 0.65, 0.56, 0.69},
+	{"blind10", "../../testdata/blind10/articles", "../../testdata/blind10/gold", 0.92, 0.64, 0.01, 0.21},
 }
 
 func TestQualityFloors(t *testing.T) {

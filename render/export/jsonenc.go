@@ -80,17 +80,9 @@ func appendArticle(b []byte, a *analysis.Article) ([]byte, error) {
 	}
 	al := a.Alignment
 	e.raw(`],"alignment":{"score":`)
-	if al.Score == nil {
-		e.raw("null")
-	} else {
-		e.float(round(*al.Score))
-	}
+	e.floatOrNull(al.Score)
 	e.raw(`,"step":`)
-	if al.Step == nil {
-		e.raw("null")
-	} else {
-		e.float(*al.Step)
-	}
+	e.floatOrNull(al.Step)
 	e.raw(`,"russia":`)
 	e.float(round(al.Russia))
 	e.raw(`,"west":`)
@@ -133,6 +125,15 @@ func appendArticle(b []byte, a *analysis.Article) ([]byte, error) {
 type jsonEnc struct {
 	b   []byte
 	err error
+}
+
+// floatOrNull appends the rounded *v, or null when v is nil.
+func (e *jsonEnc) floatOrNull(v *float64) {
+	if v == nil {
+		e.raw("null")
+		return
+	}
+	e.float(round(*v))
 }
 
 func (e *jsonEnc) raw(s string) { e.b = append(e.b, s...) }

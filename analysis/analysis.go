@@ -102,7 +102,7 @@ type Corpus struct {
 	articles []Article
 	actors   map[string]*acc
 	net      *network.Builder
-	scores   map[string][]float64 // actor ID → scores of the sentences naming it, in corpus order
+	scores   map[string][]alignment.Vote // actor ID → votes of the sentences naming it, in corpus order
 }
 
 // acc accumulates an actor over articles.
@@ -115,7 +115,7 @@ type acc struct {
 // NewCorpus returns an empty corpus scored with lex; seed drives the
 // bootstrap and the community search.
 func NewCorpus(lex *alignment.Lexicon, seed uint64) *Corpus {
-	return &Corpus{lex: lex, seed: seed, actors: map[string]*acc{}, net: network.NewBuilder(), scores: map[string][]float64{}}
+	return &Corpus{lex: lex, seed: seed, actors: map[string]*acc{}, net: network.NewBuilder(), scores: map[string][]alignment.Vote{}}
 }
 
 // Add scores arts on every core, hands them to emit in order (nil: no
@@ -167,7 +167,7 @@ func (c *Corpus) fold(out *Article) {
 			if ac := c.actors[id]; ac != nil {
 				id = ac.ID // the cloned ID
 			}
-			c.scores[id] = append(c.scores[id], out.Stances[i].Score)
+			c.scores[id] = append(c.scores[id], out.Stances[i].Vote())
 		}
 	}
 }

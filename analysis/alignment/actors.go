@@ -14,8 +14,8 @@ type ActorRow struct {
 	// Russia, West and None count those sentences by stance (the first
 	// pole, the second pole, none).
 	Russia, West, None int
-	// Score is the Article formula over those sentences, nil when none
-	// of them has a stance; Interval its 95% bootstrap interval over
+	// Score is the Article formula over those sentences' pulls, nil
+	// when none of them pulls; Interval its 95% bootstrap interval over
 	// Resamples resamples of them.
 	Score     *float64
 	Interval  *Interval
@@ -31,18 +31,37 @@ func Actors(ss []Sentence, seed uint64) []ActorRow {
 
 // ActorsK is Actors with shrinkage k.
 func ActorsK(ss []Sentence, k float64, seed uint64) []ActorRow {
-	by := map[string][]float64{}
+	by := map[string][]Vote{}
 	for _, s := range ss {
 		for _, id := range s.Actors {
-			by[id] = append(by[id], s.Score)
+			by[id] = append(by[id], s.Vote())
 		}
 	}
 	return actorRows(by, k, seed)
 }
 
+// Vote is what a sentence tells of each actor it names: the sign of its
+// stance (+1 the first pole, -1 the second, 0 none) and its pull.
+type Vote struct {
+	Sign int8
+	Pull [2]float64
+}
+
+// Vote returns the sentence's vote for the actors it names.
+func (s Sentence) Vote() Vote {
+	v := Vote{Pull: s.Pull}
+	switch {
+	case s.Score > 0:
+		v.Sign = 1
+	case s.Score < 0:
+		v.Sign = -1
+	}
+	return v
+}
+
 // actorRows returns the rows of the actors in by, which maps an actor ID
-// to the scores of the sentences naming it, sorted by ID.
-func actorRows(by map[string][]float64, k float64, seed uint64) []ActorRow {
+// to the votes of the sentences naming it, sorted by ID.
+func actorRows(by map[string][]Vote, k float64, seed uint64) []ActorRow {
 	ids := make([]string, 0, len(by))
 	for id := range by {
 		ids = append(ids, id)
@@ -55,24 +74,24 @@ func actorRows(by map[string][]float64, k float64, seed uint64) []ActorRow {
 	return rows
 }
 
-// actorRow is the alignment of one actor over the scores of the sentences
+// actorRow is the alignment of one actor over the votes of the sentences
 // naming it.
-func actorRow(id string, mine []float64, k float64, seed uint64) ActorRow {
+func actorRow(id string, mine []Vote, k float64, seed uint64) ActorRow {
 	row := ActorRow{ID: id, Sentences: len(mine)}
-	for _, s := range mine {
+	x := make([][2]float64, len(mine))
+	for i, v := range mine {
 		switch {
-		case s > 0:
+		case v.Sign > 0:
 			row.Russia++
-		case s < 0:
+		case v.Sign < 0:
 			row.West++
 		default:
 			row.None++
 		}
+		x[i] = v.Pull
 	}
-	if row.Russia+row.West > 0 {
-		a := combine(mine, k, Seed(id, seed)) // no lede among an actor's sentences
-		row.Score, row.Interval, row.Resamples = a.Score, a.Interval, a.Resamples
-	}
+	a := combine(x, k, Seed(id, seed)) // no lede among an actor's sentences
+	row.Score, row.Interval, row.Resamples = a.Score, a.Interval, a.Resamples
 	return row
 }
 
@@ -81,9 +100,9 @@ func (l *Lexicon) Actors(ss []Sentence, seed uint64) []ActorRow {
 	return ActorsK(ss, l.Params.Shrinkage, seed)
 }
 
-// ActorRows is Actors over scores already grouped by actor: by maps an
-// actor ID to the scores of the sentences naming it, in any order of
+// ActorRows is Actors over votes already grouped by actor: by maps an
+// actor ID to the votes of the sentences naming it, in any order of
 // articles but in a fixed one (the bootstrap draws by position).
-func (l *Lexicon) ActorRows(by map[string][]float64, seed uint64) []ActorRow {
+func (l *Lexicon) ActorRows(by map[string][]Vote, seed uint64) []ActorRow {
 	return actorRows(by, l.Params.Shrinkage, seed)
 }

@@ -20,17 +20,17 @@ type Interval struct {
 // Article is the alignment of a whole article (or of any set of
 // sentences).
 //
-// With R the weighted sum of |Score| over the sentences toward the first
-// pole, W that over the sentences toward the second and k the shrinkage
-// of the poles file (default 2):
+// With R the weighted sum of the sentences' pulls toward the first pole
+// (Sentence.Pull), W that toward the second and k the shrinkage of the
+// poles file (default 4):
 //
 //	Score  = (R - W) / (R + W + k)
 //	Russia = R / (R + W + k),  West = W / (R + W + k)
 //
 // so Score = Russia - West lies in (-1, 1); k pulls articles with little
-// evidence toward 0 (one co-mention gives 0.09, inside the band of ±0.1
-// that the evaluation reads as 0; one clear sentence 0.2; twenty clear
-// sentences about 0.8). Every sentence weighs 1 except an article's first, its
+// evidence toward 0 (one co-mention gives 0.06, inside the band of ±0.1
+// that the evaluation reads as 0; one clear cue 0.2; twenty clear cues
+// about 0.83). Every sentence weighs 1 except an article's first, its
 // lede, which weighs the lede setting (default 2): analysis pieces state
 // their thesis in the first sentence.
 type Article struct {
@@ -42,9 +42,11 @@ type Article struct {
 	// Russia and West are the components of the first and the second
 	// pole (Russia and the West by default).
 	Russia, West float64
-	Evidence     int // sentences labelled with a pole
+	Evidence     int // sentences that pull toward a pole (a balanced one too)
 	// Interval is the 95% percentile interval of Score over Resamples
 	// bootstrap resamples of the article's sentences; nil with Score.
+	// Resamples is 0 when the interval is the normal approximation
+	// (NormalFrom).
 	Interval  *Interval
 	Resamples int
 	// Drivers are the sentences that drive the score (Evidence).
@@ -60,14 +62,14 @@ func Seed(id string, seed uint64) uint64 {
 }
 
 // Aggregate combines the scored sentences of an article, in order, with
-// the default shrinkage (2), lede weight (2) and step edges (0.1, 0.5)
+// the default shrinkage (4), lede weight (2) and step edges (0.1, 0.5)
 // and the given bootstrap seed.
 func Aggregate(ss []Sentence, seed uint64) Article {
 	return aggregate(ss, DefaultParams, seed)
 }
 
 // AggregateK is Aggregate with shrinkage k. The step edges stay the
-// defaults, whose meaning (see Params.Step) assumes k = 2.
+// defaults, whose meaning (see Params.Step) assumes k = 4.
 func AggregateK(ss []Sentence, k float64, seed uint64) Article {
 	p := DefaultParams
 	p.Shrinkage = k
@@ -77,34 +79,33 @@ func AggregateK(ss []Sentence, k float64, seed uint64) Article {
 // aggregate is Aggregate with the shrinkage, the lede weight and the
 // steps of p.
 func aggregate(ss []Sentence, p Params, seed uint64) Article {
-	x := make([]float64, len(ss))
+	x := make([][2]float64, len(ss))
 	for i, s := range ss {
-		x[i] = s.Score
+		x[i] = s.Pull
 	}
 	if len(x) > 0 {
-		x[0] *= p.Lede
+		x[0][0] *= p.Lede
+		x[0][1] *= p.Lede
 	}
 	a := combine(x, p.Shrinkage, seed)
 	if a.Score != nil {
 		step := p.Step(*a.Score)
 		a.Step = &step
-		a.Drivers = Evidence(ss, 5)
+		a.Drivers = drivers(ss, x, 5)
 	}
 	return a
 }
 
-// combine is the Article formula over weighted sentence scores x
-// (positive toward the first pole), with its interval; no drivers.
-func combine(x []float64, k float64, seed uint64) Article {
+// combine is the Article formula over the weighted pulls x of sentences
+// (toward the first pole, toward the second), with its interval; no
+// drivers.
+func combine(x [][2]float64, k float64, seed uint64) Article {
 	var a Article
 	var r, w float64
 	for _, v := range x {
-		if v > 0 {
-			r += v
-		} else {
-			w -= v
-		}
-		if v != 0 {
+		r += v[0]
+		w += v[1]
+		if v[0] != 0 || v[1] != 0 {
 			a.Evidence++
 		}
 	}
@@ -127,25 +128,24 @@ func combine(x []float64, k float64, seed uint64) Article {
 }
 
 // bootstrap returns the 2.5th and 97.5th percentiles of the score over n
-// resamples (with replacement) of the weighted sentence scores x.
+// resamples (with replacement) of the weighted sentence pulls x.
 //
-// Only sentences with a stance move the score, so a resample is drawn in
-// two exact steps: the number K of stance sentences among its len(ss)
-// draws, from the binomial distribution B(len(ss), e/len(ss)) with e the
-// number of stance sentences (inverse CDF through a guide table, built
+// Only sentences that pull move the score, so a resample is drawn in
+// two exact steps: the number K of pulling sentences among its len(x)
+// draws, from the binomial distribution B(len(x), e/len(x)) with e the
+// number of pulling sentences (inverse CDF through a guide table, built
 // once per call; the log-factorials behind it once per process), then
 // K draws among those e sentences. That is the same distribution as
 // drawing len(x) sentences, at the cost of K draws instead of len(x).
-func bootstrap(x []float64, k float64, seed uint64, n int) (lo, hi float64) {
+func bootstrap(x [][2]float64, k float64, seed uint64, n int) (lo, hi float64) {
 	sc := bootPool.Get().(*bootScratch)
 	defer bootPool.Put(sc)
-	// pull splits each stance sentence into its pull toward each pole,
-	// so a draw adds both without a branch on the sign; a last entry of
-	// zeros stands for no draw.
+	// pull keeps the sentences that pull, so a draw adds both poles'
+	// pulls without a branch; a last entry of zeros stands for no draw.
 	pull := sc.pull[:0]
 	for _, v := range x {
-		if v != 0 {
-			pull = append(pull, [2]float64{max(v, 0), max(-v, 0)})
+		if v[0] != 0 || v[1] != 0 {
+			pull = append(pull, v)
 		}
 	}
 	m := uint64(len(pull))
@@ -453,17 +453,17 @@ const NormalFrom = 1000
 
 // normalInterval is the 95% interval of the score (R-W)/(R+W+k) under the
 // normal approximation of resampling the n sentences with replacement:
-// with r_i and w_i the weighted strengths of sentence i toward each pole,
+// with r_i and w_i the weighted pulls of sentence i toward each pole,
 // R and W have covariance n·Cov(r, w), and the delta method gives
 //
 //	Var(score) = g' Σ g,  g = ((2W+k)/D², -(2R+k)/D²),  D = R+W+k.
 //
 // The bounds are clipped to [-1, 1].
-func normalInterval(x []float64, k float64) (lo, hi float64) {
+func normalInterval(x [][2]float64, k float64) (lo, hi float64) {
 	n := float64(len(x))
 	var r, w, rr, ww, rw float64
 	for _, v := range x {
-		ri, wi := math.Max(v, 0), math.Max(-v, 0)
+		ri, wi := v[0], v[1]
 		r, w = r+ri, w+wi
 		rr, ww, rw = rr+ri*ri, ww+wi*wi, rw+ri*wi
 	}
@@ -481,19 +481,31 @@ type Driver struct {
 	Index  int // index of the sentence in the article
 	Stance Stance
 	Score  float64
+	Pull   [2]float64 // weighted as in the article (the lede's by the lede setting)
 	Cues   []string
 }
 
-// Evidence returns up to n sentences with a stance, strongest |Score|
-// first (ties: earlier first).
+// Evidence returns up to n sentences that pull the score one way, the
+// largest net pull |Pull[0]-Pull[1]| first (ties: earlier first), with
+// every sentence weighing 1.
 func Evidence(ss []Sentence, n int) []Driver {
+	x := make([][2]float64, len(ss))
+	for i, s := range ss {
+		x[i] = s.Pull
+	}
+	return drivers(ss, x, n)
+}
+
+// drivers is Evidence over the sentences ss weighted to the pulls x.
+func drivers(ss []Sentence, x [][2]float64, n int) []Driver {
 	var ds []Driver
 	for i, s := range ss {
-		if s.Score != 0 {
-			ds = append(ds, Driver{Index: i, Stance: s.Stance, Score: s.Score, Cues: s.Cues})
+		if x[i][0] != x[i][1] {
+			ds = append(ds, Driver{Index: i, Stance: s.Stance, Score: s.Score, Pull: x[i], Cues: s.Cues})
 		}
 	}
-	sort.SliceStable(ds, func(i, j int) bool { return math.Abs(ds[i].Score) > math.Abs(ds[j].Score) })
+	net := func(d Driver) float64 { return math.Abs(d.Pull[0] - d.Pull[1]) }
+	sort.SliceStable(ds, func(i, j int) bool { return net(ds[i]) > net(ds[j]) })
 	// A copy of the first n: the drivers outlive the article, the
 	// candidates need not.
 	return slices.Clone(ds[:min(n, len(ds))])
@@ -509,8 +521,8 @@ func (l *Lexicon) Aggregate(ss []Sentence, seed uint64) Article {
 // article's alignment (GUIDELINE.md: -1, -0.5, 0, 0.5, 1): 0 when |score|
 // is at most StepZero (by default 0.1: the band the guideline's evaluation
 // reads as 0, with eval's allowance for float noise), ±1 from StepFull
-// (by default 0.5: with the default shrinkage of 2, one pole's evidence
-// at least three times the other's plus 2), ±0.5 between.
+// (by default 0.5: with the default shrinkage of 4, one pole's evidence
+// at least three times the other's plus 4), ±0.5 between.
 func (p Params) Step(score float64) float64 {
 	a := math.Abs(score)
 	v := 0.0

@@ -16,12 +16,15 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
-func sent(score float64, actors ...string) Sentence {
-	s := Sentence{Stance: None, Score: score, Actors: actors}
+// sent is a sentence that pulls p toward the first pole (p < 0: -p
+// toward the second), labelled by the sign of p and scored as the scorer
+// scores a net evidence of p.
+func sent(p float64, actors ...string) Sentence {
+	s := Sentence{Stance: None, Score: p / (1 + math.Abs(p)), Pull: [2]float64{max(p, 0), max(-p, 0)}, Actors: actors}
 	switch {
-	case score > 0:
+	case p > 0:
 		s.Stance = Russia
-	case score < 0:
+	case p < 0:
 		s.Stance = West
 	}
 	return s
@@ -33,23 +36,27 @@ var aggregateTests = []struct {
 	score, russia, west float64
 	evidence            int
 }{
-	// Three at 0.5 toward Russia, the first the lede (weight 2), and one
-	// at -0.5: R 2, W 0.5, k 2, score (2-0.5)/4.5 = 1/3, components 4/9
-	// and 1/9.
-	{"mixed", []Sentence{sent(0.5), sent(0.5), sent(0.5), sent(-0.5), sent(0)}, 1.0 / 3, 4.0 / 9, 1.0 / 9, 4},
-	// One co-mention (0.25/1.25 = 0.2) after a lede with no stance:
-	// 0.2/(0.2+2) = 1/11, inside the ±0.1 band eval reads as 0.
-	{"one weak sentence", []Sentence{sent(0), sent(0.2)}, 1.0 / 11, 1.0 / 11, 0, 1},
-	// The same co-mention as the lede weighs 0.4: 0.4/2.4 = 1/6.
-	{"weak lede", []Sentence{sent(0.2)}, 1.0 / 6, 1.0 / 6, 0, 1},
-	// Twenty at -0.5, the first doubled: W 10.5, score -10.5/12.5.
-	{"twenty clear", repeat(sent(-0.5), 20), -21.0 / 25, 0, 21.0 / 25, 20},
-	// Balanced after a lede with no stance: R = W = 1, score 0 but not
+	// Three clear cues toward Russia, the first the lede (weight 2), and
+	// one toward the West: R 4, W 1, k 4, score (4-1)/9 = 1/3, components
+	// 4/9 and 1/9.
+	{"mixed", []Sentence{sent(1), sent(1), sent(1), sent(-1), sent(0)}, 1.0 / 3, 4.0 / 9, 1.0 / 9, 4},
+	// One co-mention (0.25) after a lede with no stance: 0.25/4.25 =
+	// 1/17, inside the ±0.1 band eval reads as 0.
+	{"one weak sentence", []Sentence{sent(0), sent(0.25)}, 1.0 / 17, 1.0 / 17, 0, 1},
+	// The same co-mention as the lede weighs 0.5: 0.5/4.5 = 1/9.
+	{"weak lede", []Sentence{sent(0.25)}, 1.0 / 9, 1.0 / 9, 0, 1},
+	// Twenty clear cues toward the West, the first doubled: W 21, score
+	// -21/25.
+	{"twenty clear", repeat(sent(-1), 20), -21.0 / 25, 0, 21.0 / 25, 20},
+	// Balanced after a lede with no stance: R = W = 2, score 0 but not
 	// nil.
-	{"balanced", []Sentence{sent(0), sent(0.5), sent(0.5), sent(-0.5), sent(-0.5)}, 0, 1.0 / 4, 1.0 / 4, 4},
-	// The lede outweighs one later sentence of the other side: W 1,
-	// R 0.5, score -0.5/3.5.
-	{"lede", []Sentence{sent(-0.5), sent(0.5)}, -1.0 / 7, 1.0 / 7, 2.0 / 7, 2},
+	{"balanced", []Sentence{sent(0), sent(1), sent(1), sent(-1), sent(-1)}, 0, 1.0 / 4, 1.0 / 4, 4},
+	// The lede outweighs one later sentence of the other side: W 2, R 1,
+	// score -1/7.
+	{"lede", []Sentence{sent(-1), sent(1)}, -1.0 / 7, 1.0 / 7, 2.0 / 7, 2},
+	// A sentence left none because its evidence is balanced still pulls
+	// both ways: as lede R 2, W 2, then one clear cue: R 3, score 1/9.
+	{"balanced sentence", []Sentence{{Stance: None, Pull: [2]float64{1, 1}}, sent(1)}, 1.0 / 9, 3.0 / 9, 2.0 / 9, 2},
 }
 
 func repeat(s Sentence, n int) []Sentence {
@@ -81,6 +88,12 @@ func TestAggregate(t *testing.T) {
 	if a := Aggregate([]Sentence{sent(0), sent(0)}, 1); a.Score != nil || a.Step != nil || a.Interval != nil || a.Evidence != 0 || a.Drivers != nil {
 		t.Errorf("Aggregate(no evidence) = %+v, want nil score and interval", a)
 	}
+	// A pole's pressure labels its sentence but, at the default
+	// pressure-pull of 0, says nothing of the subject's lean.
+	pressure := Sentence{Stance: Russia, Score: 0.5}
+	if a := Aggregate([]Sentence{sent(0), pressure}, 1); a.Score != nil || a.Evidence != 0 {
+		t.Errorf("Aggregate(pressure only) = %+v, want nil score", a)
+	}
 	if a := Aggregate(nil, 1); a.Score != nil {
 		t.Errorf("Aggregate(nil) score = %v, want nil", *a.Score)
 	}
@@ -89,14 +102,13 @@ func TestAggregate(t *testing.T) {
 // stepTests: the default edges are 0.1, where eval's zero band ends
 // (GUIDELINE.md "Scoring": a score within ±0.1 is 0, float noise
 // included), and 0.5; symmetric, with no negative zero. The last three
-// are the article scores of aggregateTests: one co-mention (1/11), one
-// clear sentence as lede (0.2 weighs 0.4: 1/6) and twenty clear
-// sentences (21/25).
+// are the article scores of aggregateTests: one co-mention (1/17), one
+// co-mention as lede (1/9) and twenty clear cues (21/25).
 var stepTests = []struct{ score, want float64 }{
 	{0, 0}, {math.Copysign(0, -1), 0}, {0.0999, 0}, {-0.0999, 0},
 	{0.1, 0}, {-0.1, 0}, {0.3 - 0.2, 0}, {0.1001, 0.5}, {-0.1001, -0.5},
 	{0.4999, 0.5}, {0.5, 1}, {-0.5, -1}, {0.99, 1}, {-1, -1},
-	{1.0 / 11, 0}, {1.0 / 6, 0.5}, {21.0 / 25, 1},
+	{1.0 / 17, 0}, {1.0 / 9, 0.5}, {21.0 / 25, 1},
 }
 
 func TestStep(t *testing.T) {
@@ -115,8 +127,8 @@ func TestLexiconStep(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// One clear sentence as lede: 1/6, +0.5 by default, 0 here.
-	ss := []Sentence{sent(0.2)}
+	// One co-mention as lede: 1/9, +0.5 by default, 0 here.
+	ss := []Sentence{sent(0.25)}
 	if a := l.Aggregate(ss, 1); a.Step == nil || *a.Step != 0 {
 		t.Errorf("Lexicon.Aggregate step = %v, want 0 (edges 0.2 and 0.3)", a.Step)
 	}
@@ -167,7 +179,7 @@ func TestBootstrapCoverage(t *testing.T) {
 				ss[j] = sent(0)
 			}
 		}
-		lo, hi := bootstrap(scores(ss, 1), 1, uint64(i), 1000)
+		lo, hi := bootstrap(pulls(ss, 1), 1, uint64(i), 1000)
 		if lo <= truth && truth <= hi {
 			covered++
 		}
@@ -214,11 +226,11 @@ func TestActors(t *testing.T) {
 			t.Errorf("Actors()[%d].ID = %s, want %s", i, rows[i].ID, id)
 		}
 	}
-	// kazakhstan: R 1, W 0.5 (no lede among an actor's sentences), k 2,
-	// score 0.5/3.5 = 1/7.
+	// kazakhstan: R 1, W 0.5 (no lede among an actor's sentences), k 4,
+	// score 0.5/5.5 = 1/11.
 	k := rows[1]
-	if k.Sentences != 3 || k.Russia != 2 || k.West != 1 || k.None != 0 || k.Score == nil || math.Abs(*k.Score-1.0/7) > 1e-12 || k.Interval == nil {
-		t.Errorf("Actors kazakhstan = %+v, want 3 sentences 2/1/0 score 1/7", k)
+	if k.Sentences != 3 || k.Russia != 2 || k.West != 1 || k.None != 0 || k.Score == nil || math.Abs(*k.Score-1.0/11) > 1e-12 || k.Interval == nil {
+		t.Errorf("Actors kazakhstan = %+v, want 3 sentences 2/1/0 score 1/11", k)
 	}
 	if c := rows[0]; c.Score != nil || c.Interval != nil || c.None != 1 {
 		t.Errorf("Actors china = %+v, want no score", c)
@@ -282,13 +294,13 @@ func TestNormalMatchesBootstrap(t *testing.T) {
 		v := 0.1 + 0.8*float64(i%97)/97
 		switch i % 3 {
 		case 0:
-			s = Sentence{Stance: "russia", Score: v}
+			s = sent(v)
 		case 1:
-			s = Sentence{Stance: "west", Score: -v * 0.7}
+			s = sent(-v * 0.7)
 		}
 		ss = append(ss, s)
 	}
-	x := scores(ss, 1)
+	x := pulls(ss, 1)
 	blo, bhi := bootstrap(x, 2, 7, Resamples)
 	nlo, nhi := normalInterval(x, 2)
 	if math.Abs(blo-nlo) > 0.01 || math.Abs(bhi-nhi) > 0.01 {
@@ -296,31 +308,30 @@ func TestNormalMatchesBootstrap(t *testing.T) {
 	}
 }
 
-// scores returns the weighted scores of ss, the first weighing lede.
-func scores(ss []Sentence, lede float64) []float64 {
-	x := make([]float64, len(ss))
+// pulls returns the weighted pulls of ss, the first weighing lede.
+func pulls(ss []Sentence, lede float64) [][2]float64 {
+	x := make([][2]float64, len(ss))
 	for i, s := range ss {
-		x[i] = s.Score
+		x[i] = s.Pull
 	}
 	if len(x) > 0 {
-		x[0] *= lede
+		x[0][0] *= lede
+		x[0][1] *= lede
 	}
 	return x
 }
 
 // naiveBootstrap is the textbook percentile bootstrap: len(ss) draws per
 // resample, a full sort. bootstrap must match its distribution.
-func naiveBootstrap(x []float64, k float64, seed uint64, n int) (lo, hi float64) {
+func naiveBootstrap(x [][2]float64, k float64, seed uint64, n int) (lo, hi float64) {
 	rng := rand.New(rand.NewPCG(seed, seed))
 	scores := make([]float64, n)
 	for b := range scores {
 		var r, w float64
 		for range x {
-			if s := x[rng.IntN(len(x))]; s > 0 {
-				r += s
-			} else {
-				w -= s
-			}
+			s := x[rng.IntN(len(x))]
+			r += s[0]
+			w += s[1]
 		}
 		scores[b] = (r - w) / (r + w + k)
 	}
@@ -359,7 +370,7 @@ func TestBootstrapMatchesNaive(t *testing.T) {
 				ss[i] = sent(0)
 			}
 		}
-		x := scores(ss, 2)
+		x := pulls(ss, 2)
 		lo, hi := bootstrap(x, 2, 11, 20000)
 		nlo, nhi := naiveBootstrap(x, 2, 12, 20000)
 		if math.Abs(lo-nlo) > 0.01 || math.Abs(hi-nhi) > 0.01 {

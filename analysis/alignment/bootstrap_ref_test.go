@@ -13,11 +13,11 @@ import (
 // a split pos/neg table, a guide table of len(cdf) entries and two
 // selections over every score. The fast bootstrap must return the same
 // bounds bit for bit.
-func bootstrapRef(x []float64, k float64, seed uint64, n int) (lo, hi float64) {
+func bootstrapRef(x [][2]float64, k float64, seed uint64, n int) (lo, hi float64) {
 	rng := newWyrand(seed)
-	var c []float64
+	var c [][2]float64
 	for _, v := range x {
-		if v != 0 {
+		if v[0] != 0 || v[1] != 0 {
 			c = append(c, v)
 		}
 	}
@@ -42,7 +42,7 @@ func bootstrapRef(x []float64, k float64, seed uint64, n int) (lo, hi float64) {
 	m := uint64(len(c))
 	pos, neg := make([]float64, len(c)), make([]float64, len(c))
 	for i, v := range c {
-		pos[i], neg[i] = max(v, 0), max(-v, 0)
+		pos[i], neg[i] = v[0], v[1]
 	}
 	scores := make([]float64, n)
 	for b := range scores {
@@ -84,15 +84,20 @@ func TestBootstrapMatchesRef(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 9))
 	for _, tc := range bootstrapShapes {
 		for trial := range 20 {
-			x := make([]float64, tc.n)
+			x := make([][2]float64, tc.n)
 			for i := range x {
 				if rng.Float64() < tc.share || i == 0 {
-					x[i] = 0.1 + 0.9*rng.Float64()
+					v := 0.1 + 0.9*rng.Float64()
 					if trial%4 == 1 {
-						x[i] = 0.5 // ties
+						v = 0.5 // ties
 					}
-					if rng.IntN(3) == 0 {
-						x[i] = -x[i]
+					switch rng.IntN(4) {
+					case 0:
+						x[i][1] = v
+					case 1:
+						x[i] = [2]float64{v, v} // balanced: pulls both ways
+					default:
+						x[i][0] = v
 					}
 				}
 			}

@@ -44,7 +44,8 @@ func WriteEvidence(w io.Writer, docs []Doc, n int, poles [2]Pole) error {
 // to check (a bufio.Writer keeps the first).
 func WriteEvidenceHead(w io.Writer, poles [2]Pole) {
 	fmt.Fprintf(w, "# Alignment evidence\n\nScore in [-1, 1]: +1 toward %s, -1 toward %s; null without evidence. "+
-		"Step: the score on the five steps of an annotator's article alignment (-1, -0.5, 0, +0.5, +1; 0 up to ±0.1, ±1 from ±0.5 by default).\n", poles[0].Label, poles[1].Label)
+		"Step: the score on the five steps of an annotator's article alignment (-1, -0.5, 0, +0.5, +1; 0 up to ±0.1, ±1 from ±0.5 by default). "+
+		"Each driver: its stance and sentence score, and its net pull on the article's score (its evidence toward %s minus that toward %s; the first sentence's doubled by default).\n", poles[0].Label, poles[1].Label, poles[0].Label, poles[1].Label)
 }
 
 // WriteEvidenceDoc writes the part of one article (see WriteEvidence).
@@ -72,7 +73,7 @@ func WriteEvidenceDoc(w io.Writer, d Doc, n int, poles [2]Pole) {
 		if k < len(d.Texts) {
 			text = oneLine(d.Texts[k])
 		}
-		fmt.Fprintf(w, "- **%s %s** (sentence %d) %s\n  - cues: %s\n", dr.Stance, f2(dr.Score), dr.Index+1, text, strings.Join(dr.Cues, "; "))
+		fmt.Fprintf(w, "- **%s %s** (sentence %d, pull %s) %s\n  - cues: %s\n", dr.Stance, f2(dr.Score), dr.Index+1, f2(dr.Pull[0]-dr.Pull[1]), text, strings.Join(dr.Cues, "; "))
 	}
 }
 

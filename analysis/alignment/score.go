@@ -40,6 +40,13 @@ type Sentence struct {
 	// Carried is set when the subject was inherited from the previous
 	// sentence (Lexicon.Carry).
 	Carried bool
+	// Pull is the evidence the sentence adds to an article's and an
+	// actor's score toward each pole (the first pole's, then the
+	// second's): its cues' weights scaled by their clauses, uncapped,
+	// with the parts that Balance cancels, and with a pole's pressure
+	// scaled by the pressure-pull setting. Score says which way the
+	// sentence leans; Pull says how much it tells of the article.
+	Pull [2]float64
 }
 
 // role of an actor in the scorer.
@@ -111,6 +118,7 @@ func (l *Lexicon) Sentences(in []Input) []Sentence {
 type clauseSum struct {
 	clause, pole int
 	sum, scale   float64
+	pull         float64 // sum with pressure scaled by the pressure-pull setting
 }
 
 // scratchPool holds the buffers of Score and Sentences between calls:
@@ -144,6 +152,7 @@ type evidence struct {
 	toward     bool // the cue moves toward its pole
 	strong     bool // its weight in the poles file is at least 1 (not a meeting or a visit)
 	decline    bool // a [decline] cue: the toward cues of its clause are its topic
+	pressure   bool // a pole pushes the subject (pressure from …)
 }
 
 // analysis is the per-sentence state of the scorer.
@@ -309,6 +318,7 @@ func (l *Lexicon) scoreAll(text string, actors []Actor, roles []role, prev conte
 			var total [2]float64
 			if continued >= 0 {
 				total[continued] = l.Params.Continuation
+				out.Pull[continued] = l.Params.Continuation
 				out.Cues = append(out.Cues, fmt.Sprintf("continuation (toward %s)", l.Poles[continued].Label))
 			}
 			next.lean = l.label(&out, total)
@@ -372,6 +382,11 @@ func (l *Lexicon) scoreAll(text string, actors []Actor, roles []role, prev conte
 			i = len(sums) - 1
 		}
 		sums[i].sum += e.weight
+		if e.pressure {
+			sums[i].pull += e.weight * l.Params.PressurePull
+		} else {
+			sums[i].pull += e.weight
+		}
 		for j := range sums {
 			if sums[j].clause == e.clause {
 				sums[j].scale = e.scale
@@ -386,8 +401,9 @@ func (l *Lexicon) scoreAll(text string, actors []Actor, roles []role, prev conte
 	})
 	sc.sums = sums
 	cancelled := a.balanced(explicit)
-	var total [2]float64
+	var total, pull [2]float64
 	for _, k := range sums {
+		pull[k.pole] += k.pull * k.scale
 		if cancelled[k.clause] {
 			continue
 		}
@@ -412,6 +428,8 @@ func (l *Lexicon) scoreAll(text string, actors []Actor, roles []role, prev conte
 	if implicit {
 		total[0] *= l.Params.Implicit
 		total[1] *= l.Params.Implicit
+		pull[0] *= l.Params.Implicit
+		pull[1] *= l.Params.Implicit
 		comention = -1
 		if total[0] > 0 || total[1] > 0 {
 			out.Cues = append(out.Cues, "implied subject")
@@ -428,13 +446,16 @@ func (l *Lexicon) scoreAll(text string, actors []Actor, roles []role, prev conte
 	}
 	if comention >= 0 {
 		total[comention] = l.Params.Comention
+		pull[comention] = l.Params.Comention
 		out.Cues = append(out.Cues, fmt.Sprintf("co-mention (toward %s)", l.Poles[comention].Label))
 	}
 	if continued >= 0 && total[0] == 0 && total[1] == 0 {
 		total[continued] = l.Params.Continuation
+		pull[continued] = l.Params.Continuation
 		out.Cues = append(out.Cues, fmt.Sprintf("continuation (toward %s)", l.Poles[continued].Label))
 	}
 	next.lean = l.label(&out, total)
+	out.Pull = pull
 	return out, next
 }
 
@@ -1112,7 +1133,8 @@ func (a *analysis) evidence(f found, carried [2]bool) (evidence, bool) {
 	return evidence{pole: target, clause: a.seg[f.first], weight: factor, scale: scale,
 		text: cueText(neg, f, verb, l.Poles[named].Label, conceded, hedged), conceded: conceded,
 		byPole: poleAgent || verb == "pressure from", complement: verb == "toward" && pos > f.last,
-		toward: verb == "toward", decline: f.decline && verb == "away from", strong: f.c.weight >= 1}, true
+		toward: verb == "toward", decline: f.decline && verb == "away from", strong: f.c.weight >= 1,
+		pressure: verb == "pressure from"}, true
 }
 
 // cueText is the readable reason of one piece of evidence: "not join

@@ -66,7 +66,7 @@ func TestCompare(t *testing.T) {
 	if math.Abs(a.Z-want) > 1e-12 || a.Z >= 0 {
 		t.Errorf("z = %v, want %v (< 0)", a.Z, want)
 	}
-	for _, s := range []string{"(leans toward the West)", "below every scored article of the baseline (2 scored articles", "European Union"} {
+	for _, s := range []string{"(aligned with the West)", "below every scored article of the baseline (2 scored articles", "European Union"} {
 		if !strings.Contains(a.Explanation, s) {
 			t.Errorf("explanation %q lacks %q", a.Explanation, s)
 		}

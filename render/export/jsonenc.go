@@ -72,6 +72,7 @@ func appendArticle(b []byte, a *analysis.Article) ([]byte, error) {
 		e.str(string(st.Stance))
 		e.raw(`,"score":`)
 		e.float(round(st.Score))
+		e.pull(st.Pull)
 		e.raw(`,"cues":`)
 		e.strs(st.Cues)
 		e.raw(`,"entities":`)
@@ -110,6 +111,7 @@ func appendArticle(b []byte, a *analysis.Article) ([]byte, error) {
 		e.str(string(d.Stance))
 		e.raw(`,"score":`)
 		e.float(round(d.Score))
+		e.pull(d.Pull)
 		e.raw(`,"cues":`)
 		e.strs(d.Cues)
 		e.raw(`,"text":`)
@@ -234,4 +236,14 @@ func (e *jsonEnc) str(s string) {
 	}
 	b = append(b, s[start:]...)
 	e.b = append(b, '"')
+}
+
+// pull writes `,"pull":{"russia":R,"west":W}`: a sentence's pull toward
+// the first and the second pole, named as the article's components are.
+func (e *jsonEnc) pull(p [2]float64) {
+	e.raw(`,"pull":{"russia":`)
+	e.float(round(p[0]))
+	e.raw(`,"west":`)
+	e.float(round(p[1]))
+	e.raw("}")
 }

@@ -45,8 +45,13 @@ type (
 		Text     string   `json:"text"`
 		Stance   string   `json:"stance"`
 		Score    float64  `json:"score"`
+		Pull     jsonPull `json:"pull"`
 		Cues     []string `json:"cues"`
 		Entities []string `json:"entities"`
+	}
+	jsonPull struct {
+		Russia float64 `json:"russia"`
+		West   float64 `json:"west"`
 	}
 	jsonAlignment struct {
 		Score     *float64      `json:"score"`
@@ -66,6 +71,7 @@ type (
 		Sentence int      `json:"sentence"` // index into sentences
 		Stance   string   `json:"stance"`
 		Score    float64  `json:"score"`
+		Pull     jsonPull `json:"pull"`
 		Cues     []string `json:"cues"`
 		Text     string   `json:"text"`
 	}
@@ -87,7 +93,7 @@ func article(a *analysis.Article) jsonArticle {
 	}
 	for i, s := range a.Sentences {
 		st := a.Stances[i]
-		ja.Sentences = append(ja.Sentences, jsonSentence{Text: s.Text, Stance: string(st.Stance), Score: round(st.Score), Cues: nonNil(st.Cues), Entities: nonNil(s.Actors)})
+		ja.Sentences = append(ja.Sentences, jsonSentence{Text: s.Text, Stance: string(st.Stance), Score: round(st.Score), Pull: jsonPull{round(st.Pull[0]), round(st.Pull[1])}, Cues: nonNil(st.Cues), Entities: nonNil(s.Actors)})
 	}
 	al := a.Alignment
 	ja.Alignment = jsonAlignment{Russia: round(al.Russia), West: round(al.West), Evidence: al.Evidence, Resamples: al.Resamples, Drivers: []jsonDriver{}}
@@ -100,7 +106,7 @@ func article(a *analysis.Article) jsonArticle {
 		ja.Alignment.Interval = &jsonInterval{Low: round(al.Interval.Low), High: round(al.Interval.High)}
 	}
 	for k, d := range al.Drivers {
-		ja.Alignment.Drivers = append(ja.Alignment.Drivers, jsonDriver{Sentence: d.Index, Stance: string(d.Stance), Score: round(d.Score), Cues: nonNil(d.Cues), Text: a.DriverTexts[k]})
+		ja.Alignment.Drivers = append(ja.Alignment.Drivers, jsonDriver{Sentence: d.Index, Stance: string(d.Stance), Score: round(d.Score), Pull: jsonPull{round(d.Pull[0]), round(d.Pull[1])}, Cues: nonNil(d.Cues), Text: a.DriverTexts[k]})
 	}
 	return ja
 }

@@ -933,8 +933,9 @@ func (a *analysis) governs(f, g found) bool {
 		}
 		// "criticized Washington for meddling": the actor is the
 		// object, the second cue a reason; but "resisted Russian
-		// pressure" reverses the pressure.
-		if t.kind == actorTok && g.kind != pressureCue {
+		// pressure" reverses the pressure, and in "refused Gazprom's
+		// requests" the actor only says whose requests.
+		if t.kind == actorTok && g.kind != pressureCue && j != g.first-1 {
 			return false
 		}
 	}
@@ -995,6 +996,10 @@ func (a *analysis) phrase(i, j int) bool {
 // "". Under a clause negation, a second negation earlier in the negated
 // part cancels it for the rest of the clause: "none of this deterred
 // Astana from deepening its partnership…" negates nothing.
+// particle holds the negations that are grammar, not verbs: a negation
+// before them does not cancel them.
+var particle = map[string]bool{"no": true, "not": true, "never": true, "nor": true, "neither": true, "no longer": true, "without": true}
+
 func (a *analysis) negation(first int) string {
 	c := a.clause[first]
 	if a.negAll[first] {
@@ -1010,6 +1015,17 @@ func (a *analysis) negation(first int) string {
 			break
 		}
 		if a.neg[j] {
+			// A negated verb of lessening cancels: "has not
+			// loosened its ties", "did not reduce its dependence"
+			// (but "neither endorsed nor condemned" stays negated).
+			for k := j - 1; k >= 0 && k >= j-3 && !particle[a.negTxt[j]]; k-- {
+				if a.clause[k] != c || a.toks[k].kind == punctTok {
+					break
+				}
+				if a.neg[k] {
+					return ""
+				}
+			}
 			return a.negTxt[j]
 		}
 	}

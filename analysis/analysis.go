@@ -5,9 +5,12 @@ package analysis
 import (
 	"errors"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"alignnet/analysis/alignment"
 	"alignnet/analysis/network"
@@ -315,7 +318,12 @@ func score(a *pipeline.Article, lex *alignment.Lexicon, seed uint64) Article {
 		ins[i] = in
 	}
 	out := Article{Article: a, Stances: lex.Sentences(ins), SentenceCount: len(a.Sentences)}
-	out.Alignment = lex.Aggregate(out.Stances, alignment.Seed(a.Doc.ID, seed))
+	var title *alignment.Sentence
+	if t := a.Doc.Title; t != "" {
+		s := lex.Score(t, titleActors(t, a.Entities))
+		title = &s
+	}
+	out.Alignment = lex.AggregateTitled(title, out.Stances, alignment.Seed(a.Doc.ID, seed))
 	out.DriverTexts = alignment.DriverTexts(out.Alignment, func(i int) string { return a.Sentences[i].Text })
 	return out
 }
@@ -331,4 +339,74 @@ func majority(counts map[kb.Bloc]int) kb.Bloc {
 		}
 	}
 	return best
+}
+
+// titleActors finds the article's actors in its title by their surface
+// forms in the body, with ASCII case folded (headlines capitalise words
+// or whole lines: "TAJIKISTAN LOOKS TO MOSCOW"), whole words only,
+// longest form first where forms overlap. Places are not actors.
+func titleActors(title string, ents []entities.Entity) []alignment.Actor {
+	low := asciiLower(title)
+	var acts []alignment.Actor
+	taken := make([]bool, len(title))
+	type form struct {
+		text string
+		e    *entities.Entity
+	}
+	var forms []form
+	for i := range ents {
+		if ents[i].Type == entities.Place {
+			continue
+		}
+		for _, f := range ents[i].Forms {
+			forms = append(forms, form{asciiLower(f.Text), &ents[i]})
+		}
+	}
+	sort.SliceStable(forms, func(i, j int) bool { return len(forms[i].text) > len(forms[j].text) })
+	for _, f := range forms {
+		if f.text == "" {
+			continue
+		}
+		for off := 0; off < len(low); {
+			i := strings.Index(low[off:], f.text)
+			if i < 0 {
+				break
+			}
+			st, en := off+i, off+i+len(f.text)
+			off = en
+			if wordBefore(low, st) || wordAfter(low, en) || slices.Contains(taken[st:en], true) {
+				continue
+			}
+			for k := st; k < en; k++ {
+				taken[k] = true
+			}
+			acts = append(acts, alignment.Actor{ID: f.e.ID, Bloc: string(f.e.Bloc), Country: f.e.Country, Start: st, End: en})
+		}
+	}
+	sort.Slice(acts, func(i, j int) bool { return acts[i].Start < acts[j].Start })
+	return acts
+}
+
+// asciiLower lower-cases ASCII letters only, so byte offsets stay those
+// of s.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// wordBefore and wordAfter report whether a letter or digit touches
+// offset i of s from the left or from the right.
+func wordBefore(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return i > 0 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+func wordAfter(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return i < len(s) && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }

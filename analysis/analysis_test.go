@@ -2,7 +2,9 @@ package analysis
 
 import (
 	"errors"
+	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -95,5 +97,38 @@ func TestResultWarnsOnNoConvergence(t *testing.T) {
 	}
 	if len(res.Actors) != 15 || len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "eigenvector") {
 		t.Errorf("%d actors, warnings %q; want 15 actors and one eigenvector warning", len(res.Actors), res.Warnings)
+	}
+}
+
+// titleActors finds the body's actors in a headline by their forms,
+// whatever the case, whole words only, the longest form first, and skips
+// places.
+func TestTitleActors(t *testing.T) {
+	ents := []entities.Entity{
+		{ID: "tajikistan", Bloc: "subject", Type: kb.Country, Forms: []entities.Form{{Text: "Tajikistan"}, {Text: "Tajik"}}},
+		{ID: "russia", Bloc: kb.Russia, Type: kb.Country, Forms: []entities.Form{{Text: "Moscow"}, {Text: "Russia"}}},
+		{ID: "emomali-rahmon", Bloc: "subject", Type: kb.Person, Country: "tajikistan", Forms: []entities.Form{{Text: "Rahmon"}}},
+		{ID: "collective-security-treaty-organization", Bloc: kb.Russia, Type: kb.Organization, Forms: []entities.Form{{Text: "Collective Security Treaty Organization"}, {Text: "Security"}}},
+		{ID: "place-dushanbe", Type: entities.Place, Forms: []entities.Form{{Text: "Dushanbe"}}},
+	}
+	for _, tt := range []struct {
+		title string
+		want  []string // id@start
+	}{
+		{"TAJIKISTAN: THE NEW LEADERSHIP LOOKS TO MOSCOW", []string{"tajikistan@0", "russia@40"}},
+		{"Rahmon’s Seven Minutes: What Tajikistan Wants from Russia", []string{"emomali-rahmon@0", "tajikistan@31", "russia@53"}},
+		{"In Dushanbe, the Tajikistani press reads Moscowbound news", nil},
+		{"Tajiks Join the Collective Security Treaty Organization", []string{"collective-security-treaty-organization@16"}},
+	} {
+		var got []string
+		for _, a := range titleActors(tt.title, ents) {
+			got = append(got, fmt.Sprintf("%s@%d", a.ID, a.Start))
+			if a.End <= a.Start || a.End > len(tt.title) {
+				t.Errorf("%q: actor %s spans [%d, %d)", tt.title, a.ID, a.Start, a.End)
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("titleActors(%q) = %v, want %v", tt.title, got, tt.want)
+		}
 	}
 }

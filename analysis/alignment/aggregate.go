@@ -42,7 +42,7 @@ type Article struct {
 	// Russia and West are the components of the first and the second
 	// pole (Russia and the West by default).
 	Russia, West float64
-	Evidence     int // sentences that pull toward a pole (a balanced one too)
+	Evidence     int // sentences that pull toward a pole (a balanced one too; the title not counted)
 	// Interval is the 95% percentile interval of Score over Resamples
 	// bootstrap resamples of the article's sentences; nil with Score.
 	// Resamples is 0 when the interval is the normal approximation
@@ -51,6 +51,11 @@ type Article struct {
 	Resamples int
 	// Drivers are the sentences that drive the score (Evidence).
 	Drivers []Driver
+	// Title is the scored title when the article has one
+	// (AggregateTitled); its pull counts at the title setting's weight,
+	// as TitlePull.
+	Title     *Sentence
+	TitlePull [2]float64
 }
 
 // Seed derives the bootstrap seed of an article or actor from its ID and
@@ -65,7 +70,7 @@ func Seed(id string, seed uint64) uint64 {
 // the default shrinkage (4), lede weight (2) and step edges (0.1, 0.5)
 // and the given bootstrap seed.
 func Aggregate(ss []Sentence, seed uint64) Article {
-	return aggregate(ss, DefaultParams, seed)
+	return aggregate(nil, ss, DefaultParams, seed)
 }
 
 // AggregateK is Aggregate with shrinkage k. The step edges stay the
@@ -73,13 +78,13 @@ func Aggregate(ss []Sentence, seed uint64) Article {
 func AggregateK(ss []Sentence, k float64, seed uint64) Article {
 	p := DefaultParams
 	p.Shrinkage = k
-	return aggregate(ss, p, seed)
+	return aggregate(nil, ss, p, seed)
 }
 
-// aggregate is Aggregate with the shrinkage, the lede weight and the
-// steps of p.
-func aggregate(ss []Sentence, p Params, seed uint64) Article {
-	x := make([][2]float64, len(ss))
+// aggregate is Aggregate with the shrinkage, the lede and title weights
+// and the steps of p, and the scored title, if any.
+func aggregate(title *Sentence, ss []Sentence, p Params, seed uint64) Article {
+	x := make([][2]float64, len(ss), len(ss)+1)
 	for i, s := range ss {
 		x[i] = s.Pull
 	}
@@ -87,11 +92,22 @@ func aggregate(ss []Sentence, p Params, seed uint64) Article {
 		x[0][0] *= p.Lede
 		x[0][1] *= p.Lede
 	}
+	if title != nil {
+		// The title is one more unit of the article, for the sums
+		// and for the bootstrap alike.
+		x = append(x, [2]float64{title.Pull[0] * p.Title, title.Pull[1] * p.Title})
+	}
 	a := combine(x, p.Shrinkage, seed)
 	if a.Score != nil {
 		step := p.Step(*a.Score)
 		a.Step = &step
-		a.Drivers = drivers(ss, x, 5)
+		a.Drivers = drivers(ss, x[:len(ss)], 5)
+	}
+	if title != nil {
+		a.Title, a.TitlePull = title, x[len(x)-1]
+		if a.TitlePull != [2]float64{} {
+			a.Evidence--
+		}
 	}
 	return a
 }
@@ -514,7 +530,15 @@ func drivers(ss []Sentence, x [][2]float64, n int) []Driver {
 // Aggregate combines the scored sentences of an article, in order, with
 // l's shrinkage, lede weight and step edges.
 func (l *Lexicon) Aggregate(ss []Sentence, seed uint64) Article {
-	return aggregate(ss, l.Params, seed)
+	return aggregate(nil, ss, l.Params, seed)
+}
+
+// AggregateTitled is Aggregate with the article's scored title (nil:
+// none), whose pull weighs the title setting: a headline states the
+// thesis, as a lede does. A title that pulls gives a score even when no
+// sentence does; Evidence counts sentences only.
+func (l *Lexicon) AggregateTitled(title *Sentence, ss []Sentence, seed uint64) Article {
+	return aggregate(title, ss, l.Params, seed)
 }
 
 // Step reads an article score on the five steps annotators use for an

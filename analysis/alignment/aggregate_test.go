@@ -99,6 +99,30 @@ func TestAggregate(t *testing.T) {
 	}
 }
 
+// TestAggregateTitled: the title is one more unit at the title weight
+// (2): after a lede with no stance and one clear cue toward Russia, a
+// title with one clear cue toward the West gives R 1, W 2, score
+// -1/(3+4); a title alone gives a score with no evidence sentence.
+func TestAggregateTitled(t *testing.T) {
+	l := DefaultLexicon()
+	west := sent(-1)
+	a := l.AggregateTitled(&west, []Sentence{sent(0), sent(1)}, 1)
+	if a.Score == nil || math.Abs(*a.Score+1.0/7) > 1e-12 || a.Evidence != 1 || a.TitlePull != [2]float64{0, 2} || a.Title == nil {
+		t.Errorf("AggregateTitled = score %v evidence %d title pull %v, want -1/7, 1, [0 2]", a.Score, a.Evidence, a.TitlePull)
+	}
+	if len(a.Drivers) != 1 || a.Drivers[0].Index != 1 {
+		t.Errorf("drivers = %+v, want sentence 1 only (the title is no driver)", a.Drivers)
+	}
+	russia := sent(1)
+	if a := l.AggregateTitled(&russia, []Sentence{sent(0)}, 1); a.Score == nil || math.Abs(*a.Score-2.0/6) > 1e-12 || a.Evidence != 0 {
+		t.Errorf("title alone = score %v evidence %d, want 1/3 and 0", a.Score, a.Evidence)
+	}
+	none := sent(0)
+	if a := l.AggregateTitled(&none, []Sentence{sent(0)}, 1); a.Score != nil || a.Title == nil {
+		t.Errorf("nothing pulls = %+v, want nil score, title kept", a)
+	}
+}
+
 // stepTests: the default edges are 0.1, where eval's zero band ends
 // (GUIDELINE.md "Scoring": a score within ±0.1 is 0, float noise
 // included), and 0.5; symmetric, with no negative zero. The last three
@@ -259,7 +283,12 @@ func TestWriteEvidenceGolden(t *testing.T) {
 		texts = append(texts, x.Text)
 	}
 	ss := lex.Sentences(in)
-	uz := lex.Aggregate(ss, Seed("uz-2005", 1))
+	tx, err := parseMarkup("[Uzbekistan|subject] turns to [Moscow|russia]")
+	if err != nil {
+		t.Fatal(err)
+	}
+	title := lex.Score(tx.Text, tx.Actors)
+	uz := lex.AggregateTitled(&title, ss, Seed("uz-2005", 1))
 	docs := []Doc{
 		{ID: "uz-2005", Title: "Uzbekistan  turns\nto Moscow", Sentences: len(ss), Alignment: uz, Texts: DriverTexts(uz, func(i int) string { return texts[i] })},
 		{ID: "empty", Sentences: 1},

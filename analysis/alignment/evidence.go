@@ -45,7 +45,7 @@ func WriteEvidence(w io.Writer, docs []Doc, n int, poles [2]Pole) error {
 func WriteEvidenceHead(w io.Writer, poles [2]Pole) {
 	fmt.Fprintf(w, "# Alignment evidence\n\nScore in [-1, 1]: +1 toward %s, -1 toward %s; null without evidence. "+
 		"Step: the score on the five steps of an annotator's article alignment (-1, -0.5, 0, +0.5, +1; 0 up to ±0.1, ±1 from ±0.5 by default). "+
-		"Each driver: its stance and sentence score, and its net pull on the article's score (its evidence toward %s minus that toward %s; the first sentence's doubled by default).\n", poles[0].Label, poles[1].Label, poles[0].Label, poles[1].Label)
+		"Each driver: its stance and sentence score, and its net pull on the article's score (its evidence toward %s minus that toward %s; the first sentence's doubled by default). The title, when it pulls, is listed first, its pull weighted as a lede's.\n", poles[0].Label, poles[1].Label, poles[0].Label, poles[1].Label)
 }
 
 // WriteEvidenceDoc writes the part of one article (see WriteEvidence).
@@ -67,7 +67,14 @@ func WriteEvidenceDoc(w io.Writer, d Doc, n int, poles [2]Pole) {
 	if a.Step != nil {
 		fmt.Fprintf(w, "; step %s, %s", signedStep(*a.Step), StepLabel(*a.Step, poles))
 	}
-	fmt.Fprintf(w, "; components %s %.2f, %s %.2f; %d evidence sentences of %d\n\n", poles[0].Label, a.Russia, poles[1].Label, a.West, a.Evidence, d.Sentences)
+	fmt.Fprintf(w, "; components %s %.2f, %s %.2f; %d evidence sentences of %d", poles[0].Label, a.Russia, poles[1].Label, a.West, a.Evidence, d.Sentences)
+	if a.TitlePull != [2]float64{} {
+		fmt.Fprint(w, ", and the title")
+	}
+	fmt.Fprint(w, "\n\n")
+	if t := a.Title; t != nil && a.TitlePull != [2]float64{} {
+		fmt.Fprintf(w, "- **title: %s %s** (pull %s) %s\n  - cues: %s\n", t.Stance, f2(t.Score), f2(a.TitlePull[0]-a.TitlePull[1]), oneLine(title), strings.Join(t.Cues, "; "))
+	}
 	for k, dr := range a.Drivers[:min(n, len(a.Drivers))] {
 		text := ""
 		if k < len(d.Texts) {

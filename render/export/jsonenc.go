@@ -118,7 +118,20 @@ func appendArticle(b []byte, a *analysis.Article) ([]byte, error) {
 		e.str(a.DriverTexts[k])
 		e.raw("}")
 	}
-	e.raw("]}}")
+	e.raw(`],"title":`)
+	if t := al.Title; t == nil {
+		e.raw("null")
+	} else {
+		e.raw(`{"stance":`)
+		e.str(string(t.Stance))
+		e.raw(`,"score":`)
+		e.float(round(t.Score))
+		e.pull(t.Pull)
+		e.raw(`,"cues":`)
+		e.strs(t.Cues)
+		e.raw("}")
+	}
+	e.raw("}}")
 	return e.b, e.err
 }
 

@@ -62,6 +62,13 @@ type (
 		Interval  *jsonInterval `json:"interval"`
 		Resamples int           `json:"resamples"`
 		Drivers   []jsonDriver  `json:"drivers"`
+		Title     *jsonTitle    `json:"title"`
+	}
+	jsonTitle struct {
+		Stance string   `json:"stance"`
+		Score  float64  `json:"score"`
+		Pull   jsonPull `json:"pull"`
+		Cues   []string `json:"cues"`
 	}
 	jsonInterval struct {
 		Low  float64 `json:"low"`
@@ -107,6 +114,9 @@ func article(a *analysis.Article) jsonArticle {
 	}
 	for k, d := range al.Drivers {
 		ja.Alignment.Drivers = append(ja.Alignment.Drivers, jsonDriver{Sentence: d.Index, Stance: string(d.Stance), Score: round(d.Score), Pull: jsonPull{round(d.Pull[0]), round(d.Pull[1])}, Cues: nonNil(d.Cues), Text: a.DriverTexts[k]})
+	}
+	if t := al.Title; t != nil {
+		ja.Alignment.Title = &jsonTitle{Stance: string(t.Stance), Score: round(t.Score), Pull: jsonPull{round(t.Pull[0]), round(t.Pull[1])}, Cues: nonNil(t.Cues)}
 	}
 	return ja
 }

@@ -98,6 +98,9 @@ func Report(res *analysis.Result, svgs map[string][]byte, generator string) repo
 		if al.Interval != nil {
 			ra.Lo, ra.Hi = al.Interval.Low, al.Interval.High
 		}
+		if t := al.Title; t != nil && al.TitlePull != [2]float64{} {
+			ra.Sentences = append(ra.Sentences, report.Sentence{Title: true, Text: a.Doc.Title, Stance: string(t.Stance), Score: t.Score, Cues: t.Cues})
+		}
 		for _, d := range alignment.Evidence(a.Stances, ReportSentences) {
 			ra.Sentences = append(ra.Sentences, report.Sentence{Index: d.Index + 1, Text: a.Sentences[d.Index].Text, Stance: string(d.Stance), Score: d.Score, Cues: d.Cues})
 		}

@@ -94,6 +94,7 @@ type Article struct {
 // Sentence is an evidence sentence.
 type Sentence struct {
 	Index  int    // 1-based position in the article; 0: not shown
+	Title  bool   // the article's title, not a sentence of its body
 	Text   string // the sentence; the words of its cues are highlighted
 	Stance string // its label, e.g. "russia", "west"
 	Score  float64
@@ -300,4 +301,26 @@ func palette() template.CSS {
 	fmt.Fprintf(&b, "--ink: %s; --muted: %s; --grid: %s; --band: %s;",
 		hex(style.Ink), hex(style.Muted), hex(style.GridColor), hex(style.BandColor))
 	return template.CSS(b.String())
+}
+
+// Shown is the number of the article's sentences listed, the title not
+// counted.
+func (a Article) Shown() int {
+	n := 0
+	for _, s := range a.Sentences {
+		if !s.Title {
+			n++
+		}
+	}
+	return n
+}
+
+// HasTitle reports whether the title is listed among the sentences.
+func (a Article) HasTitle() bool {
+	for _, s := range a.Sentences {
+		if s.Title {
+			return true
+		}
+	}
+	return false
 }

@@ -55,6 +55,7 @@ func fixture() Report {
 				ID: "000_edm", Date: "2008-03-03", DateInferred: true, Title: "Nazarbayev praises ties with Moscow", Subject: "Kazakhstan",
 				Score: 0.84, Lo: 0.6, Hi: 0.95, Reading: "aligned with Russia", Evidence: 3, Russia: 0.84, West: 0, Sources: []string{"Interfax-Kazakhstan", "Kazinform"},
 				Sentences: []Sentence{
+					{Title: true, Text: "Nazarbayev praises ties with Moscow", Stance: "russia", Score: 0.5, Cues: []string{"praise* (toward Russia)"}},
 					{Index: 4, Text: "Nazarbayev praised his country’s relations with Russia, pointing to bilateral action plans signed in 2006-07.", Stance: "russia", Score: 0.6,
 						Cues: []string{"praise* (toward Russia)", "bilateral (toward Russia)", "signed (toward Russia)"}},
 					{Index: 9, Text: "Astana will not allow a NATO base on its soil, he said.", Stance: "russia", Score: 0.5,

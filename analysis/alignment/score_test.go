@@ -40,6 +40,7 @@ var scoreTests = []struct {
 	{"neither ... nor stays negated", "[Ashgabat|subject] has neither endorsed nor condemned [Russia|russia]'s annexation.", None},
 	{"a refusal governs what the pole owns", "[Tashkent|subject] refused [Gazprom|russia]'s requests to cut the price.", West},
 	{"turn down", "[Uzbekistan|subject] has turned down [Russian|russia] offers of joint border protection.", West},
+	{"background: a biography", "[Tokayev|subject], who studied at the [Moscow State Institute of International Relations|russia], was re-elected in 2022.", None},
 	{"headline verbs: bet on", "[Tashkent|subject] bets on [Washington|west].", West},
 	{"headline verbs: look to", "[Bishkek|subject] looks to [Moscow|russia] for protection.", Russia},
 	{"headline verbs: look beyond", "[Dushanbe|subject] looks beyond [Moscow|russia].", West},

@@ -7,7 +7,7 @@
 #
 #   scripts/quality.sh                            # every corpus
 #   CORPORA="seeds heldout" scripts/quality.sh    # only these
-#   POOL="blind7 blind8" scripts/quality.sh       # pool these
+#   POOL="blind11 blind12" scripts/quality.sh     # pool these
 #
 # The pool defaults to the corpora outside DEVELOPMENT below: those no
 # rule was developed on. Needs Go, python3 and ../shared/gold. Prints a
@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 
 # The corpora the rules were developed or tuned on (README.md says when
 # each stopped being unseen).
-DEVELOPMENT="seeds heldout blind blind2 blind3 blind4 blind5 blind6"
+DEVELOPMENT="seeds heldout blind blind2 blind3 blind4 blind5 blind6 blind7 blind8 blind9 blind10"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

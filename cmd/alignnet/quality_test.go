@@ -32,6 +32,10 @@ var qualityFloors = []struct {
 	{"blind8", "../../testdata/blind8/articles", "../../testdata/blind8/gold", 0.93, 0.66, -0.10, -0.47},
 	{"blind9", "../../testdata/blind9/articles", "../../testdata/blind9/gold", 0.92, 0.65, 0.65, 0.69},
 	{"blind10", "../../testdata/blind10/articles", "../../testdata/blind10/gold", 0.92, 0.65, 0.49, 0.33},
+	{"blind11", "../../testdata/blind11/articles", "../../testdata/blind11/gold", 0.93, 0.65, 0.81, 0.90},
+	{"blind12", "../../testdata/blind12/articles", "../../testdata/blind12/gold", 0.91, 0.64, 0.65, 0.81},
+	{"blind13", "../../testdata/blind13/articles", "../../testdata/blind13/gold", 0.90, 0.65, 0.88, 0.77},
+	{"blind14", "../../testdata/blind14/articles", "../../testdata/blind14/gold", 0.92, 0.64, 0.86, 0.87},
 }
 
 func TestQualityFloors(t *testing.T) {

@@ -342,11 +342,20 @@ func majority(counts map[kb.Bloc]int) kb.Bloc {
 }
 
 // titleActors finds the article's actors in its title by their surface
-// forms in the body, with ASCII case folded (headlines capitalise words
-// or whole lines: "TAJIKISTAN LOOKS TO MOSCOW"), whole words only,
-// longest form first where forms overlap. Places are not actors.
+// forms in the body, whole words only, longest form first where forms
+// overlap. A form matches as written or with its first letter capitalised
+// ("The Kremlin"); in a title with no lower-case letter ("TAJIKISTAN
+// LOOKS TO MOSCOW") ASCII case is folded. So "US" is not found in
+// "Russia Lets Us Down". Places are not actors.
 func titleActors(title string, ents []entities.Entity) []alignment.Actor {
-	low := asciiLower(title)
+	caps := !strings.ContainsFunc(title, unicode.IsLower)
+	fold := func(s string) string {
+		if caps {
+			return asciiLower(s)
+		}
+		return s
+	}
+	low := fold(title)
 	var acts []alignment.Actor
 	taken := make([]bool, len(title))
 	type form struct {
@@ -359,7 +368,10 @@ func titleActors(title string, ents []entities.Entity) []alignment.Actor {
 			continue
 		}
 		for _, f := range ents[i].Forms {
-			forms = append(forms, form{asciiLower(f.Text), &ents[i]})
+			forms = append(forms, form{fold(f.Text), &ents[i]})
+			if r, n := utf8.DecodeRuneInString(f.Text); !caps && unicode.IsLower(r) {
+				forms = append(forms, form{string(unicode.ToUpper(r)) + f.Text[n:], &ents[i]})
+			}
 		}
 	}
 	sort.SliceStable(forms, func(i, j int) bool { return len(forms[i].text) > len(forms[j].text) })

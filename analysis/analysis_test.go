@@ -106,9 +106,10 @@ func TestResultWarnsOnNoConvergence(t *testing.T) {
 func TestTitleActors(t *testing.T) {
 	ents := []entities.Entity{
 		{ID: "tajikistan", Bloc: "subject", Type: kb.Country, Forms: []entities.Form{{Text: "Tajikistan"}, {Text: "Tajik"}}},
-		{ID: "russia", Bloc: kb.Russia, Type: kb.Country, Forms: []entities.Form{{Text: "Moscow"}, {Text: "Russia"}}},
+		{ID: "russia", Bloc: kb.Russia, Type: kb.Country, Forms: []entities.Form{{Text: "Moscow"}, {Text: "Russia"}, {Text: "the Kremlin"}}},
 		{ID: "emomali-rahmon", Bloc: "subject", Type: kb.Person, Country: "tajikistan", Forms: []entities.Form{{Text: "Rahmon"}}},
 		{ID: "collective-security-treaty-organization", Bloc: kb.Russia, Type: kb.Organization, Forms: []entities.Form{{Text: "Collective Security Treaty Organization"}, {Text: "Security"}}},
+		{ID: "united-states", Bloc: kb.West, Type: kb.Country, Forms: []entities.Form{{Text: "US"}}},
 		{ID: "place-dushanbe", Type: entities.Place, Forms: []entities.Form{{Text: "Dushanbe"}}},
 	}
 	for _, tt := range []struct {
@@ -119,6 +120,8 @@ func TestTitleActors(t *testing.T) {
 		{"Rahmon’s Seven Minutes: What Tajikistan Wants from Russia", []string{"emomali-rahmon@0", "tajikistan@31", "russia@53"}},
 		{"In Dushanbe, the Tajikistani press reads Moscowbound news", nil},
 		{"Tajiks Join the Collective Security Treaty Organization", []string{"collective-security-treaty-organization@16"}},
+		{"Russia Lets Us Down", []string{"russia@0"}},
+		{"The Kremlin and the US", []string{"russia@0", "united-states@20"}},
 	} {
 		var got []string
 		for _, a := range titleActors(tt.title, ents) {

@@ -403,10 +403,14 @@ func (l *Lexicon) scoreAll(text string, actors []Actor, roles []role, prev conte
 	cancelled := a.balanced(explicit)
 	var total, pull [2]float64
 	for _, k := range sums {
-		pull[k.pole] += k.pull * k.scale
 		if cancelled[k.clause] {
+			// A part that says "both" pulls both ways alike,
+			// whichever pole its cues were attributed to.
+			pull[0] += k.pull * k.scale / 2
+			pull[1] += k.pull * k.scale / 2
 			continue
 		}
+		pull[k.pole] += k.pull * k.scale
 		total[k.pole] += min(k.sum, l.Params.Saturation) * k.scale
 	}
 	if len(ev) > 0 {
@@ -918,6 +922,16 @@ func (a *analysis) cues(carried [2]bool) []evidence {
 	return ev
 }
 
+// particle holds the negations that are grammar, not verbs: a negation
+// before them does not cancel them.
+var particle = map[string]bool{"no": true, "not": true, "never": true, "nor": true, "neither": true, "no longer": true, "without": true}
+
+// clauseWord holds the words that start a clause of their own (a
+// coordination, a that-clause, a subordinate clause): a cue or a negation
+// does not reach across them.
+var clauseWord = map[string]bool{"and": true, "or": true, "but": true, "that": true, "when": true, "while": true,
+	"because": true, "as": true, "after": true, "before": true, "since": true, "until": true, "if": true, "where": true}
+
 // governs reports whether away cue f reverses the next cue g: within the
 // govern window, in the same clause, with no coordination and (unless g
 // is pressure) no actor between.
@@ -928,7 +942,7 @@ func (a *analysis) governs(f, g found) bool {
 	for j := f.last + 1; j < g.first; j++ {
 		t := &a.toks[j]
 		// "warned that it would oppose": a clause of its own.
-		if t.kind == punctTok || (t.kind == wordTok && (t.text == "and" || t.text == "or" || t.text == "that")) {
+		if t.kind == punctTok || (t.kind == wordTok && clauseWord[t.text]) {
 			return false
 		}
 		// "criticized Washington for meddling": the actor is the
@@ -996,10 +1010,6 @@ func (a *analysis) phrase(i, j int) bool {
 // "". Under a clause negation, a second negation earlier in the negated
 // part cancels it for the rest of the clause: "none of this deterred
 // Astana from deepening its partnership…" negates nothing.
-// particle holds the negations that are grammar, not verbs: a negation
-// before them does not cancel them.
-var particle = map[string]bool{"no": true, "not": true, "never": true, "nor": true, "neither": true, "no longer": true, "without": true}
-
 func (a *analysis) negation(first int) string {
 	c := a.clause[first]
 	if a.negAll[first] {
@@ -1019,7 +1029,7 @@ func (a *analysis) negation(first int) string {
 			// loosened its ties", "did not reduce its dependence"
 			// (but "neither endorsed nor condemned" stays negated).
 			for k := j - 1; k >= 0 && k >= j-3 && !particle[a.negTxt[j]]; k-- {
-				if a.clause[k] != c || a.toks[k].kind == punctTok {
+				if a.clause[k] != c || a.toks[k].kind == punctTok || (a.toks[k].kind == wordTok && clauseWord[a.toks[k].text]) {
 					break
 				}
 				if a.neg[k] {

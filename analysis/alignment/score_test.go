@@ -124,12 +124,57 @@ func TestScore(t *testing.T) {
 	}
 }
 
+// pullTests check what a sentence adds to its article's score (Pull):
+// uncapped cue weights, a pole's pressure at pressure-pull (0 by
+// default), a part that says "both" alike toward both poles.
+var pullTests = []struct {
+	text string
+	want [2]float64
+}{
+	// signed, cooperat*, agreement*: three cues, no cap of 1.5.
+	{"[Tashkent|subject] signed a defense cooperation agreement with [Moscow|russia].", [2]float64{3, 0}},
+	// The West's criticism is pressure: a west label, no pull.
+	{"[Washington|west] criticized [Tashkent|subject].", [2]float64{0, 0}},
+	// looked to (toward) is attributed to one pole, but the part says
+	// "alike": half each way.
+	{"[Tajikistan|subject] turned to the [EU|west] and to [Russia|russia] alike.", [2]float64{0.5, 0.5}},
+	// The negation before "and" does not reach "reduced": the
+	// reduced ties are away from Russia.
+	{"[Astana|subject] did not object and reduced ties with [Moscow|russia].", [2]float64{0, 1}},
+	// A co-mention pulls comention.
+	{"Trade between [Kazakhstan|subject] and [Russia|russia] grew last year.", [2]float64{0.25, 0}},
+}
+
+func TestPull(t *testing.T) {
+	lex := DefaultLexicon()
+	for _, tt := range pullTests {
+		in, err := parseMarkup(tt.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := lex.Score(in.Text, in.Actors); got.Pull != tt.want {
+			t.Errorf("Score(%q).Pull = %v, want %v (%s %q)", in.Text, got.Pull, tt.want, got.Stance, got.Cues)
+		}
+	}
+	// With pressure-pull 1 the West's criticism pulls west.
+	l, err := ParseLexicon("p.poles", strings.Replace(defaultText, "pressure-pull = 0", "pressure-pull = 1", 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, _ := parseMarkup("[Washington|west] criticized [Tashkent|subject].")
+	if got := l.Score(in.Text, in.Actors); got.Pull != [2]float64{0, 1} {
+		t.Errorf("pressure-pull 1: Pull = %v, want [0 1] (%q)", got.Pull, got.Cues)
+	}
+}
+
 // cueTests check the readable cues of a label.
 var cueTests = []struct {
 	text string
 	want []string
 }{
 	{"[Uzbekistan|subject] would never allow a [U.S.|west] military base on its soil.", []string{"never allow* (away from the West)"}},
+	// A refusal does not govern across a subordinate clause.
+	{"[Tashkent|subject] protested when [Moscow|russia] signed the deal.", []string{"protested (away from Russia)", "signed (toward Russia)", "balance: Russia 1.00, the West 1.00"}},
 	{"[Kyrgyzstan|subject] deepened its partnership with [NATO|west] despite [Moscow|russia]'s annoyance.",
 		[]string{"deepen* (toward the West)", "partner* (toward the West)"}},
 	{"Despite [Western|west] criticism, nothing changed in [Tashkent|subject].", []string{"criticis* (pressure from the West, conceded)"}},

@@ -27,7 +27,7 @@ go build -o "$bin" ./cmd/alignnet || { echo "quality.sh: go build failed" >&2; e
 if [[ -n ${CORPORA:-} ]]; then
 	read -r -a corpora <<<"$CORPORA"
 else
-	# seeds, heldout, then blind, blind2, ..., blind10 in their order
+	# seeds, heldout, then blind, blind2, ..., blind14 in their order
 	corpora=(seeds)
 	while IFS= read -r d; do
 		if [[ -d $d/articles && -d $d/gold ]]; then

@@ -34,7 +34,7 @@ type Interval struct {
 // lede, which weighs the lede setting (default 2): analysis pieces state
 // their thesis in the first sentence.
 type Article struct {
-	// Score is nil when no sentence is evidence.
+	// Score is nil when nothing pulls: no sentence, and no title.
 	Score *float64
 	// Step is Score on the five steps of GUIDELINE.md's article
 	// alignment (-1, -0.5, 0, 0.5, 1); nil with Score. See Params.Step.
@@ -497,7 +497,7 @@ type Driver struct {
 	Index  int // index of the sentence in the article
 	Stance Stance
 	Score  float64
-	Pull   [2]float64 // weighted as in the article (the lede's by the lede setting)
+	Pull   [2]float64 // in Article.Drivers weighted as in the score (the lede's by the lede setting); from Evidence unweighted
 	Cues   []string
 }
 

@@ -45,7 +45,7 @@ func WriteEvidence(w io.Writer, docs []Doc, n int, poles [2]Pole) error {
 func WriteEvidenceHead(w io.Writer, poles [2]Pole) {
 	fmt.Fprintf(w, "# Alignment evidence\n\nScore in [-1, 1]: +1 toward %s, -1 toward %s; null without evidence. "+
 		"Step: the score on the five steps of an annotator's article alignment (-1, -0.5, 0, +0.5, +1; 0 up to ±0.1, ±1 from ±0.5 by default). "+
-		"Each driver: its stance and sentence score, and its net pull on the article's score (its evidence toward %s minus that toward %s; the first sentence's doubled by default). The title, when it pulls, is listed first, its pull weighted as a lede's.\n", poles[0].Label, poles[1].Label, poles[0].Label, poles[1].Label)
+		"Each driver: its stance and sentence score, and its net pull on the article's score (its evidence toward %s minus that toward %s; the first sentence's and the title's weighted by the lede and title settings, 2 by default). The title, when it pulls, is listed first.\n", poles[0].Label, poles[1].Label, poles[0].Label, poles[1].Label)
 }
 
 // WriteEvidenceDoc writes the part of one article (see WriteEvidence).

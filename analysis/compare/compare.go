@@ -59,8 +59,8 @@ type Cue struct {
 	Rate, BaselineRate float64
 }
 
-// ActorPush is an actor's share of an article's score: the summed scores
-// of the sentences naming it.
+// ActorPush is an actor's share of an article's score: the summed net
+// pulls of the sentences naming it (Sentence.Pull, first pole minus second).
 type ActorPush struct {
 	ID, Name  string
 	Push      float64 // > 0 toward the first pole
@@ -176,12 +176,12 @@ func cueRates(arts []analysis.Article) map[string]float64 {
 	return rates
 }
 
-// countCues adds the cues of a's evidence sentences to counts and returns
-// the number of those sentences.
+// countCues adds the cues of a's evidence sentences (those that pull its
+// score) to counts and returns the number of those sentences.
 func countCues(a analysis.Article, counts map[string]int) int {
 	n := 0
 	for _, s := range a.Stances {
-		if s.Stance == alignment.None {
+		if s.Pull == [2]float64{} {
 			continue
 		}
 		n++
@@ -224,7 +224,8 @@ const MaxActors = 5
 func pushes(a analysis.Article, names map[string]string, base map[string]*float64) []ActorPush {
 	by := map[string]*ActorPush{}
 	for i, s := range a.Stances {
-		if s.Stance == alignment.None {
+		net := s.Pull[0] - s.Pull[1]
+		if net == 0 {
 			continue
 		}
 		for _, id := range a.Sentences[i].Actors {
@@ -233,7 +234,7 @@ func pushes(a analysis.Article, names map[string]string, base map[string]*float6
 				p = &ActorPush{ID: id, Name: names[id], Baseline: base[id]}
 				by[id] = p
 			}
-			p.Push += s.Score
+			p.Push += net
 			p.Sentences++
 		}
 	}

@@ -126,7 +126,7 @@ func appendArticle(b []byte, a *analysis.Article) ([]byte, error) {
 		e.str(string(t.Stance))
 		e.raw(`,"score":`)
 		e.float(round(t.Score))
-		e.pull(t.Pull)
+		e.pull(al.TitlePull) // weighted, as the drivers' pulls
 		e.raw(`,"cues":`)
 		e.strs(t.Cues)
 		e.raw("}")

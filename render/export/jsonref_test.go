@@ -116,7 +116,7 @@ func article(a *analysis.Article) jsonArticle {
 		ja.Alignment.Drivers = append(ja.Alignment.Drivers, jsonDriver{Sentence: d.Index, Stance: string(d.Stance), Score: round(d.Score), Pull: jsonPull{round(d.Pull[0]), round(d.Pull[1])}, Cues: nonNil(d.Cues), Text: a.DriverTexts[k]})
 	}
 	if t := al.Title; t != nil {
-		ja.Alignment.Title = &jsonTitle{Stance: string(t.Stance), Score: round(t.Score), Pull: jsonPull{round(t.Pull[0]), round(t.Pull[1])}, Cues: nonNil(t.Cues)}
+		ja.Alignment.Title = &jsonTitle{Stance: string(t.Stance), Score: round(t.Score), Pull: jsonPull{round(al.TitlePull[0]), round(al.TitlePull[1])}, Cues: nonNil(t.Cues)}
 	}
 	return ja
 }

@@ -36,8 +36,15 @@ func timeline(res *analysis.Result, neg, pos string) *chart.Timeline {
 	return tl
 }
 
-// evidence is the number of an actor's sentences with a stance.
-func evidence(a analysis.Actor) int { return a.Alignment.Russia + a.Alignment.West }
+// evidence is the number of an actor's sentences with a stance, 0 when
+// none of its sentences pulls (a pole's pressure labels a sentence but
+// pulls no score): such an actor has no score to place.
+func evidence(a analysis.Actor) int {
+	if a.Alignment.Score == nil {
+		return 0
+	}
+	return a.Alignment.Russia + a.Alignment.West
+}
 
 // byEvidence orders actors by evidence, then ID.
 func byEvidence(as []analysis.Actor) []analysis.Actor {

@@ -83,7 +83,7 @@ type Article struct {
 	// Reading is the score's step in words ("leans toward Russia");
 	// empty without evidence.
 	Reading      string
-	Evidence     int     // stance sentences
+	Evidence     int     // sentences that pull the score
 	Russia, West float64 // the components toward the positive and the negative pole
 	Sources      []string
 	// Sentences are the evidence sentences behind the score, in the

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"alignnet/analysis"
+	"alignnet/analysis/alignment"
 )
 
 // appendArticle appends the articles.json record of a on one line: the
@@ -68,13 +69,8 @@ func appendArticle(b []byte, a *analysis.Article) ([]byte, error) {
 		e.comma(i)
 		e.raw(`{"text":`)
 		e.str(s.Text)
-		e.raw(`,"stance":`)
-		e.str(string(st.Stance))
-		e.raw(`,"score":`)
-		e.float(round(st.Score))
-		e.pull(st.Pull)
-		e.raw(`,"cues":`)
-		e.strs(st.Cues)
+		e.raw(",")
+		e.reading(st.Stance, st.Score, st.Pull, st.Cues)
 		e.raw(`,"entities":`)
 		e.strs(s.Actors)
 		e.raw("}")
@@ -107,13 +103,8 @@ func appendArticle(b []byte, a *analysis.Article) ([]byte, error) {
 		e.comma(k)
 		e.raw(`{"sentence":`)
 		e.int(d.Index)
-		e.raw(`,"stance":`)
-		e.str(string(d.Stance))
-		e.raw(`,"score":`)
-		e.float(round(d.Score))
-		e.pull(d.Pull)
-		e.raw(`,"cues":`)
-		e.strs(d.Cues)
+		e.raw(",")
+		e.reading(d.Stance, d.Score, d.Pull, d.Cues)
 		e.raw(`,"text":`)
 		e.str(a.DriverTexts[k])
 		e.raw("}")
@@ -122,13 +113,8 @@ func appendArticle(b []byte, a *analysis.Article) ([]byte, error) {
 	if t := al.Title; t == nil {
 		e.raw("null")
 	} else {
-		e.raw(`{"stance":`)
-		e.str(string(t.Stance))
-		e.raw(`,"score":`)
-		e.float(round(t.Score))
-		e.pull(al.TitlePull) // weighted, as the drivers' pulls
-		e.raw(`,"cues":`)
-		e.strs(t.Cues)
+		e.raw("{")
+		e.reading(t.Stance, t.Score, al.TitlePull, t.Cues) // the pull weighted, as the drivers'
 		e.raw("}")
 	}
 	e.raw("}}")
@@ -251,12 +237,18 @@ func (e *jsonEnc) str(s string) {
 	e.b = append(b, '"')
 }
 
-// pull writes `,"pull":{"russia":R,"west":W}`: a sentence's pull toward
-// the first and the second pole, named as the article's components are.
-func (e *jsonEnc) pull(p [2]float64) {
+// reading writes `"stance":…,"score":…,"pull":{"russia":R,"west":W},"cues":[…]`,
+// what the scorer says of a sentence or a title; the pull is toward the
+// first and the second pole, named as the article's components are.
+func (e *jsonEnc) reading(stance alignment.Stance, score float64, pull [2]float64, cues []string) {
+	e.raw(`"stance":`)
+	e.str(string(stance))
+	e.raw(`,"score":`)
+	e.float(round(score))
 	e.raw(`,"pull":{"russia":`)
-	e.float(round(p[0]))
+	e.float(round(pull[0]))
 	e.raw(`,"west":`)
-	e.float(round(p[1]))
-	e.raw("}")
+	e.float(round(pull[1]))
+	e.raw(`},"cues":`)
+	e.strs(cues)
 }

@@ -597,6 +597,14 @@ func (a *article) run(i, j int) {
 		}
 		return
 	}
+	// "The West has not...": at the start of a sentence the article is
+	// capitalised and starts the run.
+	if w := a.toks[i].text; w == "The" && j-i > 1 {
+		if e, cs := a.match(i, j); e == j {
+			a.kbMention(i, e, cs)
+			return
+		}
+	}
 	title := false
 	// Leading stop words, months and titles are not part of a name, nor is
 	// a compound modifier ("Russian-led", "Western-backed").
@@ -767,7 +775,7 @@ func (a *article) kbMention(i, j int, cs []cand) {
 		}
 	case c.kind == kShort && j-i == 1:
 		a.pending = append(a.pending, pendingShort{i: i, cands: cs, title: a.titleBefore(i)})
-	case c.kind == kSeat && a.locative(i, form):
+	case c.kind == kSeat && a.locative(i, form, c.form):
 		a.place(form, i, j)
 	case c.kind == kAdj && a.ethnic(i, j):
 		// "ethnic Russians", "the Russian language": not the state.
@@ -853,11 +861,13 @@ func (a *article) inOffice(e *kb.Entry) bool {
 	return false
 }
 
-// locative reports whether a seat at token i is used as a place: after
-// "in", "at", ... or "visit to"; a seat written with "the" ("the
-// Kremlin") always stands for the state.
-func (a *article) locative(i int, form string) bool {
-	if strings.HasPrefix(form, "the ") || strings.HasPrefix(form, "The ") {
+// locative reports whether a seat at token i, written form in the text
+// and seat in the knowledge base, is used as a place: after "in", "at",
+// ..., "visit to" or "returned from". A seat the text writes with "the"
+// ("the Kremlin") always stands for the state; one whose name has it
+// ("The Hague") does not.
+func (a *article) locative(i int, form, seat string) bool {
+	if (strings.HasPrefix(form, "the ") || strings.HasPrefix(form, "The ")) && !strings.HasPrefix(seat, "The ") {
 		return false
 	}
 	if i+1 < len(a.toks) && isPossessive(a.toks[i+1].text) {
@@ -867,7 +877,7 @@ func (a *article) locative(i int, form string) bool {
 	if a.r.cues.has(cueLocative, prev) {
 		return true
 	}
-	if prev == "to" && a.cueAt(i-2, cueMotion) {
+	if (prev == "to" || prev == "from") && a.cueAt(i-2, cueMotion) {
 		return true
 	}
 	// A dateline: "Moscow, May 22".

@@ -147,6 +147,21 @@ var recognizeTests = []struct {
 		want: []string{"kazakhstan:country=Kazakhstan", "the-west:country=Western|the West"},
 	},
 	{
+		name: "the West opening a sentence",
+		text: "The West has not disappeared from Astana's calculations.",
+		want: []string{"kazakhstan:country=Astana", "the-west:country=The West"},
+	},
+	{
+		name: "an organization's seat acting is the organization",
+		text: "Astana turned to Brussels for help.",
+		want: []string{"european-union:organization=Brussels", "kazakhstan:country=Astana"},
+	},
+	{
+		name: "seats as places, one with the article in its name",
+		text: "The minister, returning from Brussels, met the court in The Hague.",
+		want: []string{"place-brussels:place=Brussels", "place-the-hague:place=The Hague"},
+	},
+	{
 		name: "hyphenated pair of states",
 		text: "The Kazakh-Russian joint exercise began.",
 		want: []string{"kazakhstan:country=Kazakh", "russia:country=Russian"},

@@ -48,7 +48,8 @@ type Entry struct {
 	// state ("Russian", "Kazakh", "U.S.").
 	Adjectives []string
 	// Seats are capitals and seats of government that stand for a country
-	// when it acts ("Moscow", "the Kremlin", "Astana", "Nur-Sultan").
+	// when it acts ("Moscow", "the Kremlin", "Astana", "Nur-Sultan"), or
+	// the city that stands for an organization ("Brussels" for the EU).
 	Seats []string
 	// Offices a person held.
 	Offices []Office

@@ -40,7 +40,7 @@ var parenAcronym = regexp.MustCompile(`\(([A-Z][A-Za-z]*)\)$`)
 var kindKeys = map[string]map[string]bool{
 	"country": {"id": true, "alias": true, "bloc": true, "adj": true, "seat": true},
 	"person":  {"id": true, "alias": true, "country": true, "bloc": true, "short": true, "office": true},
-	"org":     {"id": true, "alias": true, "acronym": true, "country": true, "bloc": true, "class": true},
+	"org":     {"id": true, "alias": true, "acronym": true, "country": true, "bloc": true, "class": true, "seat": true},
 	"source":  {"id": true, "alias": true, "acronym": true, "country": true},
 	"role":    {"id": true, "alias": true},
 }

@@ -286,8 +286,40 @@ func (c *Corpus) Result() (*Result, error) {
 	return res, nil
 }
 
-// score labels the sentences of one article and aggregates them.
+// score labels the sentences of one article, rereads them with the
+// lexicon's reader, if any, and aggregates them.
 func score(a *pipeline.Article, lex *alignment.Lexicon, seed uint64) Article {
+	ins := inputs(a)
+	out := Article{Article: a, Stances: lex.Sentences(ins), SentenceCount: len(a.Sentences)}
+	title := scoreTitle(a, lex)
+	lex.Reread(title, ins, out.Stances)
+	out.Alignment = lex.AggregateTitled(title, out.Stances, alignment.Seed(a.Doc.ID, seed))
+	out.DriverTexts = alignment.DriverTexts(out.Alignment, func(i int) string { return a.Sentences[i].Text })
+	return out
+}
+
+// ReaderFeatures returns the features the reader sees in each sentence
+// of an article, as the rules of lex alone label it: what `alignnet
+// train` learns from.
+func ReaderFeatures(a *pipeline.Article, lex *alignment.Lexicon) [][]alignment.Feature {
+	lex = lex.WithoutReader()
+	ins := inputs(a)
+	return lex.ReaderFeatures(scoreTitle(a, lex), ins, lex.Sentences(ins))
+}
+
+// scoreTitle scores an article's title, or returns nil when it has none.
+func scoreTitle(a *pipeline.Article, lex *alignment.Lexicon) *alignment.Sentence {
+	t := a.Doc.Title
+	if t == "" {
+		return nil
+	}
+	s := lex.Score(t, titleActors(t, a.Entities))
+	return &s
+}
+
+// inputs returns the sentences of an article with the actors they name
+// (places are not actors), as the scorer takes them.
+func inputs(a *pipeline.Article) []alignment.Input {
 	type info struct {
 		bloc, country string
 		place         bool
@@ -317,15 +349,7 @@ func score(a *pipeline.Article, lex *alignment.Lexicon, seed uint64) Article {
 		}
 		ins[i] = in
 	}
-	out := Article{Article: a, Stances: lex.Sentences(ins), SentenceCount: len(a.Sentences)}
-	var title *alignment.Sentence
-	if t := a.Doc.Title; t != "" {
-		s := lex.Score(t, titleActors(t, a.Entities))
-		title = &s
-	}
-	out.Alignment = lex.AggregateTitled(title, out.Stances, alignment.Seed(a.Doc.ID, seed))
-	out.DriverTexts = alignment.DriverTexts(out.Alignment, func(i int) string { return a.Sentences[i].Text })
-	return out
+	return ins
 }
 
 // blocOrder breaks ties between blocs.

@@ -153,9 +153,15 @@ type Lexicon struct {
 	// Carry enables subject continuity: a sentence that refers back to
 	// the subject with an anaphor inherits it from the previous sentence.
 	Carry bool
-	// Checksum is the hex SHA-256 of the poles file's text, recorded in
-	// the outputs so a figure can be traced to the lexicon that made it.
+	// Checksum is the hex SHA-256 of the poles file's text (and of its
+	// reader's, when it has one), recorded in the outputs so a figure
+	// can be traced to the lexicon that made it.
 	Checksum string
+	// ReaderFile is the file the poles file's "reader:" line names,
+	// relative to the poles file; Reader is that reader once loaded
+	// (DefaultLexicon, LoadLexicon), or nil: the rules' labels stand.
+	ReaderFile string
+	Reader     *Reader
 
 	idx index
 }
@@ -195,23 +201,65 @@ var required = []int{secToward, secAway}
 //go:embed russia-west.poles
 var defaultText string
 
+//go:embed russia-west.reader
+var defaultReader string
+
 // DefaultLexicon returns the embedded Russia-versus-West lexicon
-// (russia-west.poles) with carry-over on.
+// (russia-west.poles) with carry-over on and its reader
+// (russia-west.reader).
 func DefaultLexicon() *Lexicon {
 	l, err := ParseLexicon("russia-west.poles", defaultText)
+	if err == nil && l.ReaderFile != "russia-west.reader" {
+		err = fmt.Errorf("russia-west.poles names reader %q, not the embedded russia-west.reader", l.ReaderFile)
+	}
+	if err == nil {
+		err = l.setReader(l.ReaderFile, defaultReader)
+	}
 	if err != nil {
 		panic(err)
 	}
 	return l
 }
 
-// LoadLexicon reads a poles file.
+// LoadLexicon reads a poles file and the reader it names, if any.
 func LoadLexicon(path string) (*Lexicon, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
-	return ParseLexicon(filepath.Base(path), string(b))
+	l, err := ParseLexicon(filepath.Base(path), string(b))
+	if err != nil || l.ReaderFile == "" {
+		return l, err
+	}
+	rp := filepath.Join(filepath.Dir(path), l.ReaderFile)
+	rb, err := os.ReadFile(rp)
+	if err != nil {
+		return nil, fmt.Errorf("%s names reader %s: %w", path, l.ReaderFile, err)
+	}
+	if err := l.setReader(rp, string(rb)); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// WithoutReader returns a copy of l whose labels are the rules' alone
+// (what `alignnet train` learns from).
+func (l *Lexicon) WithoutReader() *Lexicon {
+	c := *l
+	c.Reader = nil
+	return &c
+}
+
+// setReader parses the reader text and folds it into the checksum.
+func (l *Lexicon) setReader(name, text string) error {
+	r, err := ParseReader(name, text)
+	if err != nil {
+		return err
+	}
+	l.Reader = r
+	sum := sha256.Sum256([]byte(l.Checksum + "\n" + text))
+	l.Checksum = hex.EncodeToString(sum[:])
+	return nil
 }
 
 // ErrSyntax is wrapped by every error of ParseLexicon.
@@ -302,6 +350,15 @@ func parseLexicon(name, text string) (*Lexicon, error) {
 					return fail(n, "a third pole %q: a poles file names exactly two", p.Name)
 				}
 				poles = append(poles, p)
+			case "reader":
+				f := strings.TrimSpace(rest)
+				if f == "" || filepath.IsAbs(f) || strings.ContainsAny(f, "/\\") {
+					return fail(n, "reader: want a file name beside the poles file, got %q", f)
+				}
+				if l.ReaderFile != "" {
+					return fail(n, "a second reader: line")
+				}
+				l.ReaderFile = f
 			case "subject":
 				bs := list(rest)
 				if len(bs) == 0 {
@@ -310,7 +367,7 @@ func parseLexicon(name, text string) (*Lexicon, error) {
 				l.SubjectBlocs = append(l.SubjectBlocs, bs...)
 				subject = n
 			default:
-				return fail(n, "unknown key %q in [poles] (want pole or subject)", strings.TrimSpace(key))
+				return fail(n, "unknown key %q in [poles] (want pole, subject or reader)", strings.TrimSpace(key))
 			}
 		case "settings":
 			key, val, ok := strings.Cut(line, "=")

@@ -52,7 +52,7 @@ var parseErrorTests = []struct {
 	{"one pole", strings.Replace(minimal, "pole: west | label=the West | blocs=west\n", "", 1), "p.poles: [poles] names 1 poles, want 2"},
 	{"no subject", strings.Replace(minimal, "subject: subject\n", "", 1), "p.poles: [poles] has no \"subject:\" line"},
 	{"subject bloc is a pole's", strings.Replace(minimal, "subject: subject", "subject: west", 1), "p.poles:4: bloc \"west\" is both the subject's and pole \"west\"'s"},
-	{"unknown key in poles", strings.Replace(minimal, "subject: subject", "subject: subject\ncolour: red", 1), "p.poles:5: unknown key \"colour\" in [poles] (want pole or subject)"},
+	{"unknown key in poles", strings.Replace(minimal, "subject: subject", "subject: subject\ncolour: red", 1), "p.poles:5: unknown key \"colour\" in [poles] (want pole, subject or reader)"},
 	{"no away cues", strings.Replace(minimal, "[away]\nrefus*\n", "", 1), "p.poles: section [away] missing or empty"},
 }
 

@@ -411,16 +411,59 @@ func scoreSentences(gold []GoldSentence, sys []Sentence) (sentenceCounts, []Unpa
 	var c sentenceCounts
 	var unpaired []UnpairedError
 	var wrong []LabelError
-	dict := make(tokenIDs)
-	sysTok := make([][]int, len(sys))
+	texts := make([]string, len(sys))
 	for i, s := range sys {
-		sysTok[i] = dict.ids(s.Text)
+		texts[i] = s.Text
 	}
-	usedSys := make([]bool, len(sys))
-	for _, g := range gold {
+	pairs, seen := pair(gold, texts)
+	for k, g := range gold {
 		gl := label(g.Stance)
 		if gl < 0 {
 			continue // LoadGold rejects these
+		}
+		best := pairs[k]
+		if best < 0 {
+			c[gl][colUnpaired]++
+			unpaired = append(unpaired, UnpairedError{Text: g.Text, Stance: Labels[gl], Best: Value(seen[k])})
+			continue
+		}
+		sl := label(sys[best].Stance)
+		if sl < 0 {
+			c[gl][colOther]++
+		} else {
+			c[gl][sl]++
+		}
+		if sl != gl {
+			wrong = append(wrong, LabelError{Text: g.Text, Gold: Labels[gl], System: sys[best].Stance})
+		}
+	}
+	return c, unpaired, wrong
+}
+
+// Pair returns, for each gold sentence, the index of the system sentence
+// it is paired with (GUIDELINE.md "Scoring": the one sharing the most
+// word tokens, Jaccard at least MinJaccard; ties go to the higher
+// Jaccard, then to a sentence not yet paired), or -1.
+func Pair(gold []GoldSentence, sys []string) []int {
+	p, _ := pair(gold, sys)
+	return p
+}
+
+// pair is Pair that also returns the best Jaccard seen for each gold
+// sentence.
+func pair(gold []GoldSentence, sys []string) ([]int, []float64) {
+	dict := make(tokenIDs)
+	sysTok := make([][]int, len(sys))
+	for i, s := range sys {
+		sysTok[i] = dict.ids(s)
+	}
+	usedSys := make([]bool, len(sys))
+	pairs := make([]int, len(gold))
+	seen := make([]float64, len(gold))
+	for k, g := range gold {
+		pairs[k] = -1
+		if label(g.Stance) < 0 {
+			continue
 		}
 		gt := dict.ids(g.Text)
 		best, bestShared, bestJ, bestSeen := -1, 0, 0.0, 0.0
@@ -436,21 +479,11 @@ func scoreSentences(gold []GoldSentence, sys []Sentence) (sentenceCounts, []Unpa
 				best, bestShared, bestJ = i, shared, j
 			}
 		}
-		if best < 0 {
-			c[gl][colUnpaired]++
-			unpaired = append(unpaired, UnpairedError{Text: g.Text, Stance: Labels[gl], Best: Value(bestSeen)})
-			continue
-		}
-		usedSys[best] = true
-		sl := label(sys[best].Stance)
-		if sl < 0 {
-			c[gl][colOther]++
-		} else {
-			c[gl][sl]++
-		}
-		if sl != gl {
-			wrong = append(wrong, LabelError{Text: g.Text, Gold: Labels[gl], System: sys[best].Stance})
+		seen[k] = bestSeen
+		if best >= 0 {
+			usedSys[best] = true
+			pairs[k] = best
 		}
 	}
-	return c, unpaired, wrong
+	return pairs, seen
 }

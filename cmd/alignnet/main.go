@@ -8,6 +8,7 @@
 //	alignnet run  [-in seeds] [-out out] [-kb DIR] [-subject NAME] [-seed N] [-figures=true]
 //	alignnet compare [-baseline seeds] [-out out/compare] [model flags] FILE|DIR...
 //	alignnet eval [-gold ../shared/gold] [-run out/data/articles.json] [-v] [-json FILE]
+//	alignnet train -out FILE [model flags] DIR...
 //	alignnet version
 //
 // run reads every .txt file under -in, recursively, and writes
@@ -73,6 +74,7 @@ commands:
   run      analyse a folder of articles into out/ (data and figures)
   compare  place new articles against a baseline corpus
   eval     score a run's articles.json against gold annotations
+  train    learn the reader of a poles file from annotated corpora
   version  print the version
 
 Run 'alignnet <command> -h' for the flags of a command.
@@ -90,6 +92,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return evalCmd(args[1:], stdout, stderr)
 	case "compare":
 		return compareCmd(ctx, args[1:], stdout, stderr)
+	case "train":
+		return trainCmd(ctx, args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "alignnet", version)
 		return nil

@@ -6,7 +6,7 @@ IN    ?= seeds
 OUT   ?= out
 GOLD  ?= ../shared/gold
 
-.PHONY: help build charts check-report test fuzz eval quality fmt clean
+.PHONY: help build charts check-report test fuzz eval reader quality fmt clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
@@ -41,6 +41,12 @@ fuzz: ## run every fuzz test for FUZZTIME each (default 10s)
 
 eval: charts ## score out/ against the gold annotations in ../shared/gold
 	$(BIN) eval -gold $(GOLD) -run $(OUT)/data/articles.json
+
+TRAIN ?= $(addprefix testdata/,heldout blind blind2 blind3 blind4 blind5 blind6 blind7 blind8 blind9 blind10 blind11 blind12 blind13 blind14)
+
+reader: build ## retrain analysis/alignment/russia-west.reader from the annotated corpora in TRAIN (the seeds are not trained on)
+	$(BIN) train -out analysis/alignment/russia-west.reader $(TRAIN)
+	$(GO) build -o $(BIN) ./cmd/alignnet
 
 quality: ## the quality table of README.md: every annotated corpus, and the unseen ones pooled
 	scripts/quality.sh

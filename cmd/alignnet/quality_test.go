@@ -39,6 +39,7 @@ var qualityFloors = []struct {
 	{"blind15", "../../testdata/blind15/articles", "../../testdata/blind15/gold", 0.92, 0.70, 0.65, 0.64},
 	{"blind16", "../../testdata/blind16/articles", "../../testdata/blind16/gold", 0.93, 0.68, 0.29, 0.17},
 	{"blind17", "../../testdata/blind17/articles", "../../testdata/blind17/gold", 0.92, 0.71, 0.61, 0.59},
+	{"blind18", "../../testdata/blind18/articles", "../../testdata/blind18/gold", 0.88, 0.69, 0.58, 0.65},
 }
 
 func TestQualityFloors(t *testing.T) {

@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"sync"
 	"sync/atomic"
+
+	"alignnet/internal/atomicfile"
 )
 
 // Version names the behaviour of this package's processing. Cached
@@ -124,20 +126,7 @@ func (c *Cache) store(sum string, a *Article) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".blob-")
-	if err != nil {
-		return err
-	}
-	if _, err := tmp.Write(buf.Bytes()); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return atomicfile.WriteFile(path, buf.Bytes(), 0o644)
 }
 
 // Save writes the index of files seen, keeping only the given paths (the
@@ -155,15 +144,8 @@ func (c *Cache) Save(paths []string) error {
 	if err := gob.NewEncoder(&buf).Encode(keep); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(c.dir, ".index-")
-	if err != nil {
+	if err := atomicfile.WriteFile(filepath.Join(c.dir, indexName), buf.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("cache %s: %w", c.dir, err)
 	}
-	_, werr := tmp.Write(buf.Bytes())
-	cerr := tmp.Close()
-	if werr != nil || cerr != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("cache %s: %w", c.dir, errors.Join(werr, cerr))
-	}
-	return os.Rename(tmp.Name(), filepath.Join(c.dir, indexName))
+	return nil
 }

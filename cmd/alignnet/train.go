@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"alignnet/analysis"
 	"alignnet/analysis/alignment"
 	"alignnet/analysis/eval"
+	"alignnet/internal/atomicfile"
 	"alignnet/pipeline"
 )
 
@@ -54,7 +54,7 @@ func trainCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	r := alignment.TrainReader(ex, rp)
-	if err := writeFileAtomic(*out, []byte(r.Format())); err != nil {
+	if err := atomicfile.WriteFile(*out, []byte(r.Format()), 0o644); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "trained on %d sentences of %d articles (%d gold sentences unpaired); %d features; wrote %s\n",
@@ -130,31 +130,4 @@ func readerExamples(ctx context.Context, p *pipeline.Pipeline, lex *alignment.Le
 		return nil, st, errors.New("train: no paired sentences")
 	}
 	return ex, st, nil
-}
-
-// writeFileAtomic writes data to path through a temporary file in the
-// same folder, so a failed write leaves any earlier file whole.
-func writeFileAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".train-*")
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		os.Remove(f.Name())
-		return err
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(f.Name())
-		return err
-	}
-	if err := os.Chmod(f.Name(), 0o644); err != nil {
-		os.Remove(f.Name())
-		return err
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		os.Remove(f.Name())
-		return err
-	}
-	return nil
 }

@@ -84,19 +84,7 @@ func AggregateK(ss []Sentence, k float64, seed uint64) Article {
 // aggregate is Aggregate with the shrinkage, the lede and title weights
 // and the steps of p, and the scored title, if any.
 func aggregate(title *Sentence, ss []Sentence, p Params, seed uint64) Article {
-	x := make([][2]float64, len(ss), len(ss)+1)
-	for i, s := range ss {
-		x[i] = s.Pull
-	}
-	if len(x) > 0 {
-		x[0][0] *= p.Lede
-		x[0][1] *= p.Lede
-	}
-	if title != nil {
-		// The title is one more unit of the article, for the sums
-		// and for the bootstrap alike.
-		x = append(x, [2]float64{title.Pull[0] * p.Title, title.Pull[1] * p.Title})
-	}
+	x := weighted(title, ss, p)
 	a := combine(x, p.Shrinkage, seed)
 	if a.Score != nil {
 		step := p.Step(*a.Score)
@@ -110,6 +98,25 @@ func aggregate(title *Sentence, ss []Sentence, p Params, seed uint64) Article {
 		}
 	}
 	return a
+}
+
+// weighted returns the pulls of the sentences ss, the lede's weighted by
+// p.Lede, and after them the title's weighted by p.Title when there is
+// one: the title is one more unit of the article, for the sums and for
+// the bootstrap alike.
+func weighted(title *Sentence, ss []Sentence, p Params) [][2]float64 {
+	x := make([][2]float64, len(ss), len(ss)+1)
+	for i, s := range ss {
+		x[i] = s.Pull
+	}
+	if len(x) > 0 {
+		x[0][0] *= p.Lede
+		x[0][1] *= p.Lede
+	}
+	if title != nil {
+		x = append(x, [2]float64{title.Pull[0] * p.Title, title.Pull[1] * p.Title})
+	}
+	return x
 }
 
 // combine is the Article formula over the weighted pulls x of sentences

@@ -99,22 +99,14 @@ func (l *Lexicon) classOf(s Stance) int {
 // className names a class in features: p0, p1 or none.
 var className = [3]string{"p0", "p1", "none"}
 
-// Lean returns the lean of an article's sentences and title for the
+// lean returns the lean of an article's sentences and title for the
 // reader: its point score (Article.Score without the interval) read as
 // p0, p1 or 0 (within ±leanEdge, or no evidence).
 func (l *Lexicon) lean(title *Sentence, ss []Sentence) string {
 	var r, w float64
-	for i, s := range ss {
-		k := 1.0
-		if i == 0 {
-			k = l.Params.Lede
-		}
-		r += s.Pull[0] * k
-		w += s.Pull[1] * k
-	}
-	if title != nil {
-		r += title.Pull[0] * l.Params.Title
-		w += title.Pull[1] * l.Params.Title
+	for _, v := range weighted(title, ss, l.Params) {
+		r += v[0]
+		w += v[1]
 	}
 	if r == 0 && w == 0 {
 		return "0"
@@ -258,8 +250,10 @@ func (r *Reader) scores(f []Feature) [3]float64 {
 }
 
 // Predict returns the reader's class for features f.
-func (r *Reader) Predict(f []Feature) int {
-	s := r.scores(f)
+func (r *Reader) Predict(f []Feature) int { return argmax(r.scores(f)) }
+
+// argmax returns the class with the highest score, the first on a tie.
+func argmax(s [3]float64) int {
 	best := 0
 	for c := 1; c < len(s); c++ {
 		if s[c] > s[best] {
@@ -281,11 +275,12 @@ func (l *Lexicon) Reread(title *Sentence, in []Input, ss []Sentence) {
 	feats := l.ReaderFeatures(title, in, ss)
 	for i := range ss {
 		old := l.classOf(ss[i].Stance)
-		c := l.Reader.Predict(feats[i])
+		sc := l.Reader.scores(feats[i])
+		c := argmax(sc)
 		if c == old {
 			continue
 		}
-		p := softmax(l.Reader.scores(feats[i]))
+		p := softmax(sc)
 		if p[c] < l.Reader.MinProb {
 			continue // not sure enough to overrule the rules
 		}

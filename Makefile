@@ -42,7 +42,7 @@ fuzz: ## run every fuzz test for FUZZTIME each (default 10s)
 eval: charts ## score out/ against the gold annotations in ../shared/gold
 	$(BIN) eval -gold $(GOLD) -run $(OUT)/data/articles.json
 
-TRAIN ?= $(addprefix testdata/,heldout blind blind2 blind3 blind4 blind5 blind6 blind7 blind8 blind9 blind10 blind11 blind12 blind13 blind14)
+TRAIN ?= $(addprefix testdata/,$(shell grep -v '^\#' testdata/development))
 
 reader: build ## retrain analysis/alignment/russia-west.reader from the annotated corpora in TRAIN (the seeds are not trained on)
 	$(BIN) train -out analysis/alignment/russia-west.reader $(TRAIN)

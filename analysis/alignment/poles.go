@@ -50,6 +50,7 @@ type Params struct {
 	Shrinkage      float64 // k of the article and actor score (R-W)/(R+W+k)
 	Lede           float64 // weight of an article's first sentence in its score
 	Title          float64 // weight of an article's title in its score
+	ReaderPull     float64 // share of the reader's probabilities in the pull of a sentence that has evidence (see Reread)
 	StepZero       float64 // |score| up to which an article's step is 0
 	StepFull       float64 // |score| from which an article's step is ±1 (±0.5 between)
 	NegationWindow int     // words a negation reaches forward
@@ -60,7 +61,7 @@ type Params struct {
 var DefaultParams = Params{
 	Comention: 0.25, Hedge: 0.5, Concession: 0.35, Adversative: 0.5, Aside: 0.35,
 	Fallback: 0.5, Carry: 0.75, Implicit: 0.5, Continuation: 0.1, Balance: 0.7, Saturation: 1.5, PressurePull: 0, Shrinkage: 4, Lede: 2, Title: 2,
-	StepZero: 0.1, StepFull: 0.5,
+	ReaderPull: 0.75, StepZero: 0.1, StepFull: 0.5,
 	NegationWindow: 4, GovernWindow: 4,
 }
 
@@ -519,7 +520,7 @@ func (p *Params) set(key, val string) string {
 		"comention": &p.Comention, "hedge": &p.Hedge, "concession": &p.Concession,
 		"adversative": &p.Adversative, "aside": &p.Aside, "fallback": &p.Fallback,
 		"carry": &p.Carry, "implicit": &p.Implicit, "continuation": &p.Continuation, "balance": &p.Balance, "saturation": &p.Saturation, "pressure-pull": &p.PressurePull,
-		"shrinkage": &p.Shrinkage, "lede": &p.Lede, "title": &p.Title, "step-zero": &p.StepZero, "step-full": &p.StepFull,
+		"shrinkage": &p.Shrinkage, "lede": &p.Lede, "title": &p.Title, "reader-pull": &p.ReaderPull, "step-zero": &p.StepZero, "step-full": &p.StepFull,
 	}
 	ints := map[string]*int{"negation-window": &p.NegationWindow, "govern-window": &p.GovernWindow}
 	if q, ok := floats[key]; ok {

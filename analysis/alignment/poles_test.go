@@ -34,7 +34,7 @@ var parseErrorTests = []struct {
 	{"zero weight", minimal + "[hedge]\nmay = 0\n", "p.poles:10: cue \"may\": weight \"0\" is not a number in (0, 10]"},
 	{"punctuation in a cue", minimal + "[hedge]\nmay, be\n", "p.poles:10: cue \"may, be\": \"may,\" is not a word"},
 	{"repeated cue", minimal + "[hedge]\nmay\nMay\n", "p.poles:11: cue \"May\" repeated in [hedge] (first at line 10)"},
-	{"unknown setting", minimal + "[settings]\nfoo = 1\n", "p.poles:10: unknown setting \"foo\" (want one of adversative, aside, balance, carry, comention, concession, continuation, fallback, govern-window, hedge, implicit, lede, negation-window, pressure-pull, saturation, shrinkage, step-full, step-zero, title)"},
+	{"unknown setting", minimal + "[settings]\nfoo = 1\n", "p.poles:10: unknown setting \"foo\" (want one of adversative, aside, balance, carry, comention, concession, continuation, fallback, govern-window, hedge, implicit, lede, negation-window, pressure-pull, reader-pull, saturation, shrinkage, step-full, step-zero, title)"},
 	{"bad setting", minimal + "[settings]\nhedge = half\n", "p.poles:10: setting hedge: \"half\" is not a number in [0, 100]"},
 	{"fractional window", minimal + "[settings]\nnegation-window = 2.5\n", "p.poles:10: setting negation-window: \"2.5\" is not a whole number"},
 	{"steps out of order", minimal + "[settings]\nstep-full = 0.5\nstep-zero = 0.6\n", "p.poles:11: step-zero (0.6) and step-full (0.5): want 0 <= step-zero < step-full < 1"},

@@ -267,7 +267,10 @@ func argmax(s [3]float64) int {
 // when l has a reader. A sentence whose label changes keeps its rule
 // cues, gains one "reader" cue that names the features that weighed
 // most for the new label, and its Score becomes the new label's sign
-// times the reader's probability of it. Pulls do not change.
+// times the reader's probability of it. Labels changed or not, the pull
+// of every sentence with evidence blends in the reader's probabilities
+// by the reader-pull setting (blendPull), so the article and actor
+// scores read what the reader read.
 func (l *Lexicon) Reread(title *Sentence, in []Input, ss []Sentence) {
 	if l.Reader == nil {
 		return
@@ -277,14 +280,14 @@ func (l *Lexicon) Reread(title *Sentence, in []Input, ss []Sentence) {
 		old := l.classOf(ss[i].Stance)
 		sc := l.Reader.scores(feats[i])
 		c := argmax(sc)
-		if c == old {
+		p := softmax(sc)
+		s := &ss[i]
+		if c == old || p[c] < l.Reader.MinProb {
+			// The rules' label stands (unsure: not sure enough to
+			// overrule them).
+			l.blendPull(s, p)
 			continue
 		}
-		p := softmax(sc)
-		if p[c] < l.Reader.MinProb {
-			continue // not sure enough to overrule the rules
-		}
-		s := &ss[i]
 		s.Cues = append(slices.Clip(s.Cues), l.readerCue(feats[i], old, c))
 		switch c {
 		case class0:
@@ -294,7 +297,22 @@ func (l *Lexicon) Reread(title *Sentence, in []Input, ss []Sentence) {
 		default:
 			s.Stance, s.Score = None, 0
 		}
+		l.blendPull(s, p)
 	}
+}
+
+// blendPull mixes the reader's probabilities p of the two poles into the
+// pull of a sentence that has evidence, one the rules found to pull or
+// that ends labelled with a pole: reader-pull of the pull is p, the rest
+// the rules' pull. A sentence with neither keeps its pull of 0, so an
+// article the rules and the reader find nothing in still has no score.
+func (l *Lexicon) blendPull(s *Sentence, p [3]float64) {
+	a := l.Params.ReaderPull
+	if a == 0 || (s.Pull == [2]float64{} && l.classOf(s.Stance) == classNone) {
+		return
+	}
+	s.Pull[0] = (1-a)*s.Pull[0] + a*p[class0]
+	s.Pull[1] = (1-a)*s.Pull[1] + a*p[class1]
 }
 
 // softmax turns scores into probabilities.

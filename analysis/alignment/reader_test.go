@@ -1,6 +1,7 @@
 package alignment
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -57,7 +58,9 @@ func TestParseReaderErrors(t *testing.T) {
 }
 
 // TestReread: a reader sure of a label overrules the rules and says why;
-// one not sure enough leaves the rules' label.
+// one not sure enough leaves the rules' label. The pull of a sentence
+// with evidence blends in the reader's probabilities by reader-pull; a
+// sentence with none keeps its pull of 0.
 func TestReread(t *testing.T) {
 	l := DefaultLexicon()
 	l.Reader = &Reader{MinProb: 0.6, Weights: map[string][3]float64{
@@ -65,15 +68,20 @@ func TestReread(t *testing.T) {
 		"w:maybe":  {0, 0.3, 0}, // unsure
 		"w:ROLE_S": {0, 0, 0},
 	}}
+	kz := Actor{ID: "kazakhstan", Bloc: "subject", Start: 0, End: 10}
 	in := []Input{
-		{Text: "Kazakhstan made a pivot.", Actors: []Actor{{ID: "kazakhstan", Bloc: "subject", Start: 0, End: 10}}},
-		{Text: "Kazakhstan may maybe act.", Actors: []Actor{{ID: "kazakhstan", Bloc: "subject", Start: 0, End: 10}}},
+		{Text: "Kazakhstan made a pivot.", Actors: []Actor{kz}},
+		{Text: "Kazakhstan may maybe act.", Actors: []Actor{kz}},
+		{Text: "Kazakhstan cooperates with Russia.", Actors: []Actor{kz, {ID: "russia", Bloc: "russia", Start: 27, End: 33}}},
 	}
 	ss := l.Sentences(in)
-	if ss[0].Stance != None || ss[1].Stance != None {
-		t.Fatalf("rules labelled %q and %q, want none and none", ss[0].Stance, ss[1].Stance)
+	if ss[0].Stance != None || ss[1].Stance != None || ss[2].Stance != Russia {
+		t.Fatalf("rules labelled %q, %q and %q, want none, none and russia", ss[0].Stance, ss[1].Stance, ss[2].Stance)
 	}
-	pulls := []([2]float64){ss[0].Pull, ss[1].Pull}
+	if ss[0].Pull != [2]float64{} || ss[1].Pull != [2]float64{} || ss[2].Pull[0] <= 0 {
+		t.Fatalf("rules' pulls %v, %v, %v: want none, none, and some toward Russia", ss[0].Pull, ss[1].Pull, ss[2].Pull)
+	}
+	rules := ss[2].Pull
 	l.Reread(nil, in, ss)
 	if ss[0].Stance != West || ss[0].Score >= 0 {
 		t.Errorf("sure reader: stance %q score %v, want west and a negative score", ss[0].Stance, ss[0].Score)
@@ -84,8 +92,32 @@ func TestReread(t *testing.T) {
 	if ss[1].Stance != None || len(ss[1].Cues) != 0 {
 		t.Errorf("unsure reader: stance %q cues %q, want none and no cue", ss[1].Stance, ss[1].Cues)
 	}
-	if ss[0].Pull != pulls[0] || ss[1].Pull != pulls[1] {
-		t.Error("Reread changed a pull")
+	if ss[2].Stance != Russia {
+		t.Errorf("reader with no opinion: stance %q, want the rules' russia", ss[2].Stance)
+	}
+
+	// Sentence 0 scores (0, 4, 0) and sentence 2 (0, 0, 0); a = 0.75.
+	a := l.Params.ReaderPull
+	e4 := math.Exp(4)
+	for _, tt := range []struct {
+		i    int
+		want [2]float64
+	}{
+		{0, [2]float64{a / (e4 + 2), a * e4 / (e4 + 2)}}, // no rules pull: the reader's alone
+		{1, [2]float64{}}, // no evidence: stays 0
+		{2, [2]float64{(1-a)*rules[0] + a/3, (1-a)*rules[1] + a/3}}, // blended
+	} {
+		if got := ss[tt.i].Pull; math.Abs(got[0]-tt.want[0]) > 1e-12 || math.Abs(got[1]-tt.want[1]) > 1e-12 {
+			t.Errorf("sentence %d: pull %v, want %v", tt.i, got, tt.want)
+		}
+	}
+
+	// reader-pull 0: the rules' pulls stand.
+	l.Params.ReaderPull = 0
+	ss = l.Sentences(in)
+	l.Reread(nil, in, ss)
+	if ss[0].Pull != [2]float64{} || ss[2].Pull != rules {
+		t.Errorf("reader-pull 0: pulls %v and %v, want 0 and the rules' %v", ss[0].Pull, ss[2].Pull, rules)
 	}
 }
 

@@ -44,8 +44,10 @@ type Sentence struct {
 	// actor's score toward each pole (the first pole's, then the
 	// second's): its cues' weights scaled by their clauses, uncapped,
 	// with the parts that Balance cancels, and with a pole's pressure
-	// scaled by the pressure-pull setting. Score says which way the
-	// sentence leans; Pull says how much it tells of the article.
+	// scaled by the pressure-pull setting; with a reader, blended with
+	// the reader's probabilities of the poles (Lexicon.Reread). Score
+	// says which way the sentence leans; Pull says how much it tells of
+	// the article.
 	Pull [2]float64
 }
 

@@ -66,7 +66,12 @@ func TestCompare(t *testing.T) {
 	if math.Abs(a.Z-want) > 1e-12 || a.Z >= 0 {
 		t.Errorf("z = %v, want %v (< 0)", a.Z, want)
 	}
-	for _, s := range []string{"(aligned with the West)", "below every scored article of the baseline (2 scored articles", "European Union"} {
+	lex := alignment.DefaultLexicon()
+	reading := "(" + alignment.StepLabel(lex.Params.Step(*a.Score), lex.Poles) + ")" // "leans toward" or "aligned with the West"
+	if !strings.HasSuffix(reading, " the West)") {
+		t.Errorf("new article reads %s, want toward the West", reading)
+	}
+	for _, s := range []string{reading, "below every scored article of the baseline (2 scored articles", "European Union"} {
 		if !strings.Contains(a.Explanation, s) {
 			t.Errorf("explanation %q lacks %q", a.Explanation, s)
 		}

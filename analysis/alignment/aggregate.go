@@ -505,22 +505,13 @@ type Driver struct {
 	Index  int // index of the sentence in the article
 	Stance Stance
 	Score  float64
-	Pull   [2]float64 // in Article.Drivers weighted as in the score (the lede's by the lede setting); from Evidence unweighted
+	Pull   [2]float64 // weighted as in the score (the lede's by the lede setting)
 	Cues   []string
 }
 
-// Evidence returns up to n sentences that pull the score one way, the
-// largest net pull |Pull[0]-Pull[1]| first (ties: earlier first), with
-// every sentence weighing 1.
-func Evidence(ss []Sentence, n int) []Driver {
-	x := make([][2]float64, len(ss))
-	for i, s := range ss {
-		x[i] = s.Pull
-	}
-	return drivers(ss, x, n)
-}
-
-// drivers is Evidence over the sentences ss weighted to the pulls x.
+// drivers returns up to n of the sentences ss that pull the score one
+// way, by their weighted pulls x, the largest net pull |x[0]-x[1]| first
+// (ties: earlier first).
 func drivers(ss []Sentence, x [][2]float64, n int) []Driver {
 	var ds []Driver
 	for i, s := range ss {

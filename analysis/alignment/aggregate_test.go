@@ -215,20 +215,26 @@ func TestBootstrapCoverage(t *testing.T) {
 	}
 }
 
-func TestEvidence(t *testing.T) {
-	in := []Sentence{sent(0.2), sent(-0.6), sent(0), sent(0.6), sent(0.5)}
-	got := Evidence(in, 3)
-	want := []int{1, 3, 4} // |0.6| twice (earlier first), then 0.5
+// TestDrivers: an article's drivers are its pulling sentences, the
+// largest net weighted pull first (ties: earlier first), the lede's pull
+// doubled as in the score; at most five.
+func TestDrivers(t *testing.T) {
+	in := []Sentence{sent(0.2), sent(-0.6), sent(0), sent(0.6), sent(0.5), sent(0.1), sent(-0.05)}
+	got := Aggregate(in, 1).Drivers
+	want := []int{1, 3, 4, 0, 5} // |0.6| twice (earlier first), 0.5, the lede's 0.2 x 2, 0.1
 	if len(got) != len(want) {
-		t.Fatalf("Evidence = %+v, want indices %v", got, want)
+		t.Fatalf("Drivers = %+v, want indices %v", got, want)
 	}
 	for i := range want {
 		if got[i].Index != want[i] {
-			t.Errorf("Evidence()[%d].Index = %d, want %d", i, got[i].Index, want[i])
+			t.Errorf("Drivers[%d].Index = %d, want %d", i, got[i].Index, want[i])
 		}
 	}
-	if len(Evidence([]Sentence{sent(0)}, 5)) != 0 {
-		t.Error("Evidence of a none sentence is not empty")
+	if got[3].Pull != [2]float64{0.4, 0} {
+		t.Errorf("the lede's driver pull = %v, want its pull weighted by 2", got[3].Pull)
+	}
+	if d := Aggregate([]Sentence{sent(0)}, 1).Drivers; len(d) != 0 {
+		t.Errorf("drivers of a none sentence = %+v, want none", d)
 	}
 }
 

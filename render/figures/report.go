@@ -11,11 +11,8 @@ import (
 	"alignnet/render/report"
 )
 
-// ReportActors and ReportSentences size the report's tables.
-const (
-	ReportActors    = 25 // actors in the table, by PageRank
-	ReportSentences = 8  // evidence sentences per article
-)
+// ReportActors sizes the report's table of actors.
+const ReportActors = 25 // actors in the table, by PageRank
 
 // captions says what each figure shows, in the report's order.
 var captions = []struct{ name, heading, caption string }{
@@ -101,7 +98,9 @@ func Report(res *analysis.Result, svgs map[string][]byte, generator string) repo
 		if t := al.Title; t != nil && al.TitlePull != [2]float64{} {
 			ra.Sentences = append(ra.Sentences, report.Sentence{Title: true, Text: a.Doc.Title, Stance: string(t.Stance), Score: t.Score, Cues: t.Cues})
 		}
-		for _, d := range alignment.Evidence(a.Stances, ReportSentences) {
+		// The article's drivers, ranked by their weighted pull as in the
+		// score and in evidence.md (the lede's counts double).
+		for _, d := range al.Drivers {
 			ra.Sentences = append(ra.Sentences, report.Sentence{Index: d.Index + 1, Text: a.Sentences[d.Index].Text, Stance: string(d.Stance), Score: d.Score, Cues: d.Cues})
 		}
 		r.Articles = append(r.Articles, ra)

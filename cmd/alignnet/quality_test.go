@@ -40,6 +40,10 @@ var qualityFloors = []struct {
 	{"blind16", "../../testdata/blind16/articles", "../../testdata/blind16/gold", 0.93, 0.95, 0.83, 0.82},
 	{"blind17", "../../testdata/blind17/articles", "../../testdata/blind17/gold", 0.92, 0.93, 0.75, 0.81},
 	{"blind18", "../../testdata/blind18/articles", "../../testdata/blind18/gold", 0.88, 0.94, 0.89, 0.88},
+	{"blind19", "../../testdata/blind19/articles", "../../testdata/blind19/gold", 0.92, 0.63, 0.64, 0.69},
+	{"blind20", "../../testdata/blind20/articles", "../../testdata/blind20/gold", 0.92, 0.71, 0.65, 0.54},
+	{"blind21", "../../testdata/blind21/articles", "../../testdata/blind21/gold", 0.92, 0.74, 0.85, 0.87},
+	{"blind22", "../../testdata/blind22/articles", "../../testdata/blind22/gold", 0.90, 0.69, 0.70, 0.55},
 }
 
 func TestQualityFloors(t *testing.T) {

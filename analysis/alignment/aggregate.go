@@ -31,9 +31,9 @@ type Interval struct {
 // evidence toward 0 (with the rules' pulls, one co-mention gives 0.06,
 // inside the band of ±0.1 that the evaluation reads as 0; one clear cue
 // 0.2; twenty clear cues about 0.83; a reader blends its probabilities
-// into the pulls, see Lexicon.Reread). Every sentence weighs 1 except an article's first, its
-// lede, which weighs the lede setting (default 2): analysis pieces state
-// their thesis in the first sentence.
+// into the pulls, see Lexicon.Reread). Every sentence weighs 1 except
+// an article's first, its lede, which weighs the lede setting (default
+// 2): analysis pieces state their thesis in the first sentence.
 type Article struct {
 	// Score is nil when nothing pulls: no sentence, and no title.
 	Score *float64

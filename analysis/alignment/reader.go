@@ -282,20 +282,17 @@ func (l *Lexicon) Reread(title *Sentence, in []Input, ss []Sentence) {
 		c := argmax(sc)
 		p := softmax(sc)
 		s := &ss[i]
-		if c == old || p[c] < l.Reader.MinProb {
-			// The rules' label stands (unsure: not sure enough to
-			// overrule them).
-			l.blendPull(s, p)
-			continue
-		}
-		s.Cues = append(slices.Clip(s.Cues), l.readerCue(feats[i], old, c))
-		switch c {
-		case class0:
-			s.Stance, s.Score = Stance(l.Poles[0].Name), p[c]
-		case class1:
-			s.Stance, s.Score = Stance(l.Poles[1].Name), -p[c]
-		default:
-			s.Stance, s.Score = None, 0
+		// Overrule the rules only when sure enough of another label.
+		if c != old && p[c] >= l.Reader.MinProb {
+			s.Cues = append(slices.Clip(s.Cues), l.readerCue(feats[i], old, c))
+			switch c {
+			case class0:
+				s.Stance, s.Score = Stance(l.Poles[0].Name), p[c]
+			case class1:
+				s.Stance, s.Score = Stance(l.Poles[1].Name), -p[c]
+			default:
+				s.Stance, s.Score = None, 0
+			}
 		}
 		l.blendPull(s, p)
 	}

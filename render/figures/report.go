@@ -98,8 +98,8 @@ func Report(res *analysis.Result, svgs map[string][]byte, generator string) repo
 		if t := al.Title; t != nil && al.TitlePull != [2]float64{} {
 			ra.Sentences = append(ra.Sentences, report.Sentence{Title: true, Text: a.Doc.Title, Stance: string(t.Stance), Score: t.Score, Cues: t.Cues})
 		}
-		// The article's drivers, ranked by their weighted pull as in the
-		// score and in evidence.md (the lede's counts double).
+		// The article's drivers, ranked by their pull weighted as in the
+		// score (the lede's by the lede setting), as evidence.md ranks them.
 		for _, d := range al.Drivers {
 			ra.Sentences = append(ra.Sentences, report.Sentence{Index: d.Index + 1, Text: a.Sentences[d.Index].Text, Stance: string(d.Stance), Score: d.Score, Cues: d.Cues})
 		}

@@ -17,10 +17,12 @@ import (
 // sentence (its label, pulls and kinds of cue), its neighbours' labels,
 // the lean of its article, and its words and word pairs with every actor
 // replaced by its role. It reads the wording no cue list holds ("the
-// economy points in the same direction", "dismissed the criticism"); the
-// rules still give every sentence its pull, so it changes labels, never
-// article scores. README.md ("The reader") documents the features and
-// the file format.
+// economy points in the same direction", "dismissed the criticism"). It
+// relabels a sentence only when sure enough (MinProb), and its
+// probabilities enter the pull of every sentence with evidence by the
+// reader-pull setting, so they reach article and actor scores; a
+// sentence without evidence keeps no pull. README.md ("The reader")
+// documents the features and the file format.
 type Reader struct {
 	// Weights maps a feature to its weight for each class: the first
 	// pole, the second pole, none.

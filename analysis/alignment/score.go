@@ -826,6 +826,7 @@ type found struct {
 	kind      cueKind
 	direction bool    // an [away-from] cue: never reversed by a preceding away cue
 	decline   bool    // a [decline] cue after a toward cue: the relation it is said of declines
+	state     bool    // a [decline] cue, whether or not after a toward cue
 	gov       *cue    // the away cue that reverses this one, or nil
 	govFirst  int     // the first token of gov
 	tail      []found // cues absorbed as its complement (a part of the sentence's cues)
@@ -837,7 +838,7 @@ func (a *analysis) cues(carried [2]bool) []evidence {
 	defer func() { a.sc.found = all[:0] }()
 	for _, sk := range cueSections {
 		for m := range a.find(sk.sec) {
-			all = append(all, found{match: m, kind: sk.kind, direction: sk.sec == secAwayFrom, decline: sk.sec == secDecline})
+			all = append(all, found{match: m, kind: sk.kind, direction: sk.sec == secAwayFrom, decline: sk.sec == secDecline, state: sk.sec == secDecline})
 		}
 	}
 	// Phrases of [ignore] are never cues ("a sign of").
@@ -1087,9 +1088,12 @@ func (a *analysis) evidence(f found, carried [2]bool) (evidence, bool) {
 	}
 	// The agent of the cue's scope.
 	agent := other
-	if m := f.first - 1; m >= 0 && a.toks[m].kind == actorTok && a.roles[a.toks[m].actor] != other && f.gov == nil {
+	if m := f.first - 1; m >= 0 && a.toks[m].kind == actorTok && a.roles[a.toks[m].actor] != other && f.gov == nil &&
+		!(f.state && m > 0 && a.toks[m-1].is(preposition)) {
 		// "Russian pressure", "Western criticism", "Moscow's demands":
-		// the actor before the cue's noun is its source.
+		// the actor before the cue's noun is its source. A relation
+		// that declines is not its partner's act: "relations with
+		// Washington deteriorated".
 		agent = a.roles[a.toks[m].actor]
 	} else if pa := a.passiveAgent(f); pa >= 0 {
 		agent = a.roles[a.toks[pa].actor]

@@ -89,6 +89,8 @@ var scoreTests = []struct {
 	{"source of a noun cue", "The West will watch for any sign of [Russian|russia] pressure on [Astana|subject].", Russia},
 	{"decline of a relation", "The partnership between [Tashkent|subject] and [Washington|west] is fraying.", Russia},
 	{"decline of a relation", "[Bishkek|subject]'s cooperation with [Moscow|russia] has cooled.", West},
+	{"decline of a relation: its partner is no source", "[Kazakhstan|subject]'s relations with [Washington|west] deteriorated after the election.", Russia},
+	{"decline of a relation: its partner is no source", "Relations with [Moscow|russia] soured when [Astana|subject] closed the broadcasts.", West},
 	{"restriction", "[Dushanbe|subject] restricted flights at the airfield, which had long served [U.S.|west] forces.", Russia},
 	{"relative clause is an aside", "[Karimov|subject], who was once received in [Washington|west], now signed a pact with [Moscow|russia].", Russia},
 	{"exclusion", "Neutrality keeps [Turkmenistan|subject] out of the [CSTO|russia].", West},

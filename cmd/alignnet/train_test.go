@@ -43,8 +43,8 @@ func TestReaderReproducible(t *testing.T) {
 	if err != nil {
 		t.Fatalf("train: %v\n%s", err, stderr)
 	}
-	if !strings.Contains(stdout, "trained on 4937 sentences of 176 articles (0 gold sentences unpaired)") {
-		t.Errorf("train said %q, want 4937 sentences of 176 articles, all paired", stdout)
+	if !strings.Contains(stdout, "trained on 5973 sentences of 216 articles (0 gold sentences unpaired)") {
+		t.Errorf("train said %q, want 5973 sentences of 216 articles, all paired", stdout)
 	}
 	got, err := os.ReadFile(out)
 	if err != nil {

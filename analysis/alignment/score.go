@@ -706,7 +706,7 @@ func (a *analysis) structure() {
 			i = m.last
 			continue
 		}
-		if m := a.at.get(secNegation, i); m != nil {
+		if m := a.at.get(secNegation, i); m != nil && !a.comparative(m) {
 			a.neg[m.last] = true
 			a.negTxt[m.last] = m.c.text
 			i = m.last
@@ -1043,6 +1043,26 @@ func (a *analysis) negation(first int) string {
 		}
 	}
 	return ""
+}
+
+// comparative reports whether negation m is a "no" before a comparative
+// with its "than" in the clause: "has no closer ally than Russia" says
+// the ally is the closest, and negates nothing.
+func (a *analysis) comparative(m *match) bool {
+	i := m.last + 1
+	if m.c.text != "no" || i >= len(a.toks) || a.toks[i].kind != wordTok {
+		return false
+	}
+	w := a.toks[i].text
+	if w != "more" && w != "better" && w != "other" && !(len(w) > 4 && strings.HasSuffix(w, "er")) {
+		return false
+	}
+	for j := i + 1; j < len(a.toks) && a.clause[j] == a.clause[i]; j++ {
+		if a.toks[j].kind == wordTok && a.toks[j].text == "than" {
+			return true
+		}
+	}
+	return false
 }
 
 // passiveAgent returns the actor token after "by" of a passive cue

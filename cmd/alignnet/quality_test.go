@@ -21,7 +21,7 @@ var qualityFloors = []struct {
 	entityF1, macroF1, spearman, steps float64
 }{
 	{"seeds", "../../seeds", "../../../shared/gold", 0.99, 0.81, 0.85, 0.99},
-	{"heldout", "../../testdata/heldout/articles", "../../testdata/heldout/gold", 0.97, 0.95, 0.90, 0.81},
+	{"heldout", "../../testdata/heldout/articles", "../../testdata/heldout/gold", 0.97, 0.95, 0.90, 0.91},
 	{"blind", "../../testdata/blind/articles", "../../testdata/blind/gold", 0.91, 0.95, 0.95, 0.98},
 	{"blind2", "../../testdata/blind2/articles", "../../testdata/blind2/gold", 0.92, 0.91, 0.85, 0.88},
 	{"blind3", "../../testdata/blind3/articles", "../../testdata/blind3/gold", 0.92, 0.94, 0.94, 0.94},

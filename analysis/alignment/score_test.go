@@ -96,6 +96,8 @@ var scoreTests = []struct {
 	{"exclusion", "Neutrality keeps [Turkmenistan|subject] out of the [CSTO|russia].", West},
 	{"replacement", "[China|other] has replaced [Russia|russia] as the main buyer of [Turkmen|subject] gas.", West},
 	{"negation takes its phrase", "[Tashkent|subject] would never accept conditions attached to [Russian|russia] gas supplies.", West},
+	{"direction: beyond", "[Niyazov|subject] went hunting for export routes beyond [Russia|russia]'s reach.", West},
+	{"ending an arrangement", "[Kazakhstan|subject] introduced its own currency, ending an arrangement under which it had shared the ruble with [Russia|russia].", West},
 	{"no comparative than: no negation", "[Kazakhstan|subject] has no closer ally than [Russia|russia].", Russia},
 	{"no comparative without than: negation", "[Astana|subject] is no closer to [NATO|west] after the visit.", Russia},
 	{"negation of a cue verb", "[Kazakhstan|subject] would not follow [Moscow|russia]'s line on the war.", West},

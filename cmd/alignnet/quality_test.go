@@ -21,15 +21,15 @@ var qualityFloors = []struct {
 	entityF1, macroF1, spearman, steps float64
 }{
 	{"seeds", "../../seeds", "../../../shared/gold", 0.99, 0.81, 0.85, 0.99},
-	{"heldout", "../../testdata/heldout/articles", "../../testdata/heldout/gold", 0.97, 0.95, 0.90, 0.91},
-	{"blind", "../../testdata/blind/articles", "../../testdata/blind/gold", 0.91, 0.95, 0.95, 0.98},
+	{"heldout", "../../testdata/heldout/articles", "../../testdata/heldout/gold", 0.97, 0.95, 0.90, 0.81},
+	{"blind", "../../testdata/blind/articles", "../../testdata/blind/gold", 0.91, 0.94, 0.95, 0.98},
 	{"blind2", "../../testdata/blind2/articles", "../../testdata/blind2/gold", 0.92, 0.91, 0.85, 0.88},
 	{"blind3", "../../testdata/blind3/articles", "../../testdata/blind3/gold", 0.92, 0.94, 0.94, 0.94},
 	{"blind4", "../../testdata/blind4/articles", "../../testdata/blind4/gold", 0.94, 0.98, 0.81, 0.83},
 	{"blind5", "../../testdata/blind5/articles", "../../testdata/blind5/gold", 0.94, 0.96, 0.92, 0.91},
 	{"blind6", "../../testdata/blind6/articles", "../../testdata/blind6/gold", 0.95, 0.97, 0.97, 0.94},
 	{"blind7", "../../testdata/blind7/articles", "../../testdata/blind7/gold", 0.90, 0.96, 0.95, 0.96},
-	{"blind8", "../../testdata/blind8/articles", "../../testdata/blind8/gold", 0.93, 0.95, 0.45, 0.26},
+	{"blind8", "../../testdata/blind8/articles", "../../testdata/blind8/gold", 0.93, 0.95, 0.54, 0.26},
 	{"blind9", "../../testdata/blind9/articles", "../../testdata/blind9/gold", 0.92, 0.94, 0.91, 0.79},
 	{"blind10", "../../testdata/blind10/articles", "../../testdata/blind10/gold", 0.92, 0.96, 0.87, 0.82},
 	{"blind11", "../../testdata/blind11/articles", "../../testdata/blind11/gold", 0.93, 0.94, 0.96, 0.89},
@@ -38,11 +38,11 @@ var qualityFloors = []struct {
 	{"blind14", "../../testdata/blind14/articles", "../../testdata/blind14/gold", 0.92, 0.94, 0.96, 0.97},
 	{"blind15", "../../testdata/blind15/articles", "../../testdata/blind15/gold", 0.92, 0.95, 0.96, 0.89},
 	{"blind16", "../../testdata/blind16/articles", "../../testdata/blind16/gold", 0.93, 0.95, 0.83, 0.82},
-	{"blind17", "../../testdata/blind17/articles", "../../testdata/blind17/gold", 0.92, 0.94, 0.75, 0.76},
+	{"blind17", "../../testdata/blind17/articles", "../../testdata/blind17/gold", 0.92, 0.94, 0.75, 0.79},
 	{"blind18", "../../testdata/blind18/articles", "../../testdata/blind18/gold", 0.88, 0.94, 0.89, 0.88},
-	{"blind19", "../../testdata/blind19/articles", "../../testdata/blind19/gold", 0.92, 0.93, 0.89, 0.87},
+	{"blind19", "../../testdata/blind19/articles", "../../testdata/blind19/gold", 0.92, 0.93, 0.86, 0.87},
 	{"blind20", "../../testdata/blind20/articles", "../../testdata/blind20/gold", 0.92, 0.95, 0.85, 0.67},
-	{"blind21", "../../testdata/blind21/articles", "../../testdata/blind21/gold", 0.92, 0.96, 0.89, 0.94},
+	{"blind21", "../../testdata/blind21/articles", "../../testdata/blind21/gold", 0.92, 0.95, 0.89, 0.94},
 	{"blind22", "../../testdata/blind22/articles", "../../testdata/blind22/gold", 0.90, 0.96, 0.81, 0.82},
 }
 

@@ -186,6 +186,7 @@ const (
 	secRelational
 	secDecline
 	secSelf
+	secBackReference
 	secIgnore
 	numSections
 )
@@ -193,7 +194,7 @@ const (
 var sections = [numSections]string{
 	"toward", "away", "away-from", "pressure", "negation", "not-negation", "clause-negation",
 	"hedge", "balance", "background", "concession", "adversative", "speech",
-	"anaphor", "relational", "decline", "self", "ignore",
+	"anaphor", "relational", "decline", "self", "back-reference", "ignore",
 }
 
 // required sections: a poles file without them cannot label anything.

@@ -290,9 +290,9 @@ func (l *Lexicon) scoreAll(text string, actors []Actor, roles []role, prev conte
 		carried = true
 	}
 	// A sentence that names no pole and refers back ("We confirm our
-	// readiness to support Kazakhstan") keeps the poles of the previous
-	// one.
-	if (leading || relational) && !explicit[0] && !explicit[1] {
+	// readiness to support Kazakhstan", "Niyazov declined the
+	// invitation") keeps the poles of the previous one.
+	if (leading || relational || a.has(secBackReference, 0, len(a.toks))) && !explicit[0] && !explicit[1] {
 		carriedPoles = prev.poles
 	}
 	out.Carried = carried

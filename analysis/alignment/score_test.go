@@ -258,6 +258,14 @@ var carryTests = []struct {
 		"[Kazakhstan|subject] relies on [Russia|russia] for its gas.",
 		"It now seeks independence from it.",
 	}, []Stance{Russia, West}},
+	{"a back-reference to a pole's act", []string{
+		"In May [Moscow|russia] invited Central Asian leaders to a conference on [Afghanistan|other].",
+		"[Niyazov|subject] declined the invitation.",
+	}, []Stance{None, West}},
+	{"a back-reference with no pole to refer to", []string{
+		"In May [Iran|other] invited Central Asian leaders to a conference on [Afghanistan|other].",
+		"[Niyazov|subject] declined the invitation.",
+	}, []Stance{None, None}},
 	{"no antecedent", []string{
 		"Prices rose sharply last year.",
 		"It signed a cooperation agreement with [Russia|russia].",

@@ -44,6 +44,10 @@ var qualityFloors = []struct {
 	{"blind20", "../../testdata/blind20/articles", "../../testdata/blind20/gold", 0.92, 0.95, 0.85, 0.67},
 	{"blind21", "../../testdata/blind21/articles", "../../testdata/blind21/gold", 0.92, 0.95, 0.89, 0.94},
 	{"blind22", "../../testdata/blind22/articles", "../../testdata/blind22/gold", 0.90, 0.96, 0.81, 0.82},
+	{"blind23", "../../testdata/blind23/articles", "../../testdata/blind23/gold", 0.91, 0.75, 0.90, 0.93},
+	{"blind24", "../../testdata/blind24/articles", "../../testdata/blind24/gold", 0.90, 0.68, 0.23, 0.17},
+	{"blind25", "../../testdata/blind25/articles", "../../testdata/blind25/gold", 0.91, 0.73, 0.86, 0.89},
+	{"blind26", "../../testdata/blind26/articles", "../../testdata/blind26/gold", 0.91, 0.67, 0.85, 0.80},
 }
 
 func TestQualityFloors(t *testing.T) {
